@@ -1,0 +1,81 @@
+namespace StageContract.Normalization;
+
+/// <summary>
+/// Suggestions for error bodies, never for acceptance: the canonical stage whose alias key is
+/// nearest to the folded input by edit distance, if that distance is at most the contract's limit.
+/// Ties go to the earlier stage, then the earlier key.
+/// </summary>
+public sealed class StageSuggester
+{
+    private readonly IReadOnlyList<(string Key, string Stage)> _keys;
+    private readonly int _maxDistance;
+
+    /// <summary>Creates a suggester over the normalizer's alias keys.</summary>
+    public StageSuggester(StageNormalizer normalizer, int maxDistance)
+    {
+        ArgumentNullException.ThrowIfNull(normalizer);
+        _keys = normalizer.AliasKeys;
+        _maxDistance = maxDistance;
+    }
+
+    /// <summary>The suggested canonical stage, or null when none is near enough.</summary>
+    public string? Suggest(RawStage raw)
+    {
+        if (!raw.IsString || raw.Value is null)
+        {
+            return null;
+        }
+
+        var folded = StageNormalizer.Fold(raw.Value);
+        if (folded is null)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var (key, stage) in _keys)
+        {
+            if (Math.Abs(key.Length - folded.Length) > _maxDistance)
+            {
+                continue;
+            }
+
+            var distance = EditDistance(folded, key);
+            if (distance <= _maxDistance && distance < bestDistance)
+            {
+                best = stage;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Levenshtein distance (insert, delete, substitute; each costs 1).</summary>
+    public static int EditDistance(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
