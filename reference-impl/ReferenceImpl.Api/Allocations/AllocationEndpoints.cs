@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReferenceImpl.Api.Funds;
+using ReferenceImpl.Api.Hosting;
+using ReferenceImpl.Api.Json;
+using ReferenceImpl.Api.Problems;
+using ReferenceImpl.Api.Storage;
+using ReferenceImpl.Api.Validation;
+using StageContract.Normalization;
+
+namespace ReferenceImpl.Api.Allocations;
+
+/// <summary>Reserve allocations: writes, persisted; each item's <c>stage</c> is a scalar input.</summary>
+public static class AllocationEndpoints
+{
+    private const int MaxItems = 10_000;
+    private const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    public static IEndpointRouteBuilder MapAllocations(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(StageRoutes.Allocations, CreateAsync);
+        routes.MapPut(StageRoutes.Allocation, ReplaceAsync);
+        routes.MapPatch(StageRoutes.Allocation, ReplaceAsync);
+        routes.MapGet(StageRoutes.Allocation, GetAsync);
+        return routes;
+    }
+
+    private static async Task<Results<Created<Allocation>, ProblemHttpResult>> CreateAsync(
+        HttpContext context, StageValidator validator, FundCatalog funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var (allocation, problem) = await ReadAsync(context, id, validator, funds, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        await store.AddAsync(id, allocation!, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created($"{StageRoutes.Allocations}/{id}", allocation);
+    }
+
+    /// <summary>PUT and PATCH both replace the items: an allocation is one set of items, so a partial item list has no meaning.</summary>
+    private static async Task<Results<Ok<Allocation>, ProblemHttpResult>> ReplaceAsync(
+        HttpContext context, string id, StageValidator validator, FundCatalog funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return NotFound(context, id);
+        }
+
+        var (allocation, problem) = await ReadAsync(context, id, validator, funds, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return await store.ReplaceAsync(id, allocation!, cancellationToken).ConfigureAwait(false)
+            ? TypedResults.Ok(allocation!)
+            : NotFound(context, id);
+    }
+
+    private static async Task<Results<Ok<Allocation>, ProblemHttpResult>> GetAsync(
+        HttpContext context, string id, IDocumentStore<Allocation> store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } allocation
+            ? TypedResults.Ok(allocation)
+            : NotFound(context, id);
+
+    private static async Task<(Allocation? Allocation, ProblemHttpResult? Problem)> ReadAsync(
+        HttpContext context, string id, StageValidator validator, FundCatalog funds, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        using (document)
+        {
+            var root = document!.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, validator.PayloadProblem(context, [new FieldError("$", "the body must be a JSON object")]));
+            }
+
+            var errors = new List<FieldError>();
+            var fundId = JsonReading.ReadInteger(root, "fundId", "fundId", 1, int.MaxValue, errors);
+            var items = ReadItems(root, errors);
+            if (errors.Count > 0)
+            {
+                return (null, validator.PayloadProblem(context, errors));
+            }
+
+            var check = validator.Scalars(context, [.. items.Select(i => i.Stage)], InputType.Scalar);
+            if (check.Problem is { } rejected)
+            {
+                return (null, rejected);
+            }
+
+            if (funds.Find(fundId!.Value) is not { } fund)
+            {
+                return (null, FundProblems.NotFound(context, fundId.Value));
+            }
+
+            var allocation = Build(id, fund.Id, items, check.Stages);
+            if (allocation.Total > fund.ReserveCapacity)
+            {
+                return (null, Problem.Create(context, StatusCodes.Status422UnprocessableEntity, ProblemCodes.ReserveExceeded,
+                    "Reserve capacity exceeded",
+                    FormattableString.Invariant($"the allocation totals {allocation.Total}, above the fund's reserve capacity of {fund.ReserveCapacity} (size x reserve ratio)")));
+            }
+
+            return (allocation, null);
+        }
+    }
+
+    private static Allocation Build(string id, long fundId, List<(long CompanyId, RawStage Stage, decimal Amount)> items, IReadOnlyList<NormalizedStage> stages)
+    {
+        var byStage = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var result = new List<AllocationItem>(items.Count);
+        decimal total = 0, unclassified = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (companyId, _, amount) = items[i];
+            var stage = stages[i];
+            total += amount;
+            if (stage.IsKnown)
+            {
+                byStage[stage.Canonical!] = byStage.GetValueOrDefault(stage.Canonical!) + amount;
+                result.Add(new AllocationItem(companyId, stage.Canonical, amount));
+            }
+            else
+            {
+                unclassified += amount;
+                result.Add(new AllocationItem(companyId, null, amount) { RawStage = stage.Raw.Display });
+            }
+        }
+
+        return new Allocation(id, fundId, result, total, byStage, unclassified);
+    }
+
+    private static List<(long CompanyId, RawStage Stage, decimal Amount)> ReadItems(JsonElement root, List<FieldError> errors)
+    {
+        var items = new List<(long, RawStage, decimal)>();
+        if (!root.TryGetProperty("items", out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new FieldError("items", "is required: an array of {companyId, stage, amount}"));
+            return items;
+        }
+
+        if (array.GetArrayLength() is 0 or > MaxItems)
+        {
+            errors.Add(new FieldError("items", $"must hold 1..{MaxItems} items"));
+            return items;
+        }
+
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var path = FormattableString.Invariant($"items[{index++}]");
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new FieldError(path, "must be an object {companyId, stage, amount}"));
+                continue;
+            }
+
+            var companyId = JsonReading.ReadInteger(item, "companyId", path + ".companyId", 1, long.MaxValue, errors);
+            decimal? amount = null;
+            if (!item.TryGetProperty("amount", out var amountElement) || amountElement.ValueKind != JsonValueKind.Number
+                || !amountElement.TryGetDecimal(out var value))
+            {
+                errors.Add(new FieldError(path + ".amount", "is required: a number"));
+            }
+            else if (value is < 0 or > MaxAmount)
+            {
+                errors.Add(new FieldError(path + ".amount", "must be within 0..1e15"));
+            }
+            else
+            {
+                amount = value;
+            }
+
+            if (companyId is { } c && amount is { } a)
+            {
+                items.Add((c, JsonReading.Stage(item, "stage"), a));
+            }
+        }
+
+        return items;
+    }
+
+    private static ProblemHttpResult NotFound(HttpContext context, string id) =>
+        Problem.Create(context, StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Allocation not found",
+            $"no allocation has id '{(id.Length > 64 ? id[..64] + "..." : id)}'");
+}

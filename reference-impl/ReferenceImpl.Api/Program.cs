@@ -1,0 +1,3 @@
+using ReferenceImpl.Api.Hosting;
+
+return await ReferenceService.RunAsync(args, Console.Error);

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ReferenceImpl.Api.Funds;
+using ReferenceImpl.Api.Hosting;
+using ReferenceImpl.Api.Json;
+using ReferenceImpl.Api.Problems;
+using ReferenceImpl.Api.Storage;
+using ReferenceImpl.Api.Validation;
+using StageContract.Distributions;
+
+namespace ReferenceImpl.Api.Strategies;
+
+/// <summary>Portfolio strategies: writes, persisted; the stage input is <c>stageAllocation</c> (object input).</summary>
+public static class StrategyEndpoints
+{
+    private const int MaxNameLength = 200;
+
+    public static IEndpointRouteBuilder MapStrategies(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(StageRoutes.Strategies, CreateAsync);
+        routes.MapPut(StageRoutes.Strategy, (HttpContext c, string id, StageValidator v, FundCatalog f, IDocumentStore<Strategy> s, CancellationToken t) => UpdateAsync(c, id, partial: false, v, f, s, t));
+        routes.MapPatch(StageRoutes.Strategy, (HttpContext c, string id, StageValidator v, FundCatalog f, IDocumentStore<Strategy> s, CancellationToken t) => UpdateAsync(c, id, partial: true, v, f, s, t));
+        routes.MapGet(StageRoutes.Strategy, GetAsync);
+        return routes;
+    }
+
+    private static async Task<Results<Created<Strategy>, ProblemHttpResult>> CreateAsync(
+        HttpContext context, StageValidator validator, FundCatalog funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var (strategy, problem) = await ReadAsync(context, id, existing: null, validator, funds, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        await store.AddAsync(id, strategy!, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created($"{StageRoutes.Strategies}/{id}", strategy);
+    }
+
+    private static async Task<Results<Ok<Strategy>, ProblemHttpResult>> UpdateAsync(
+        HttpContext context, string id, bool partial, StageValidator validator, FundCatalog funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } existing)
+        {
+            return NotFound(context, id);
+        }
+
+        var (strategy, problem) = await ReadAsync(context, id, partial ? existing : null, validator, funds, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return await store.ReplaceAsync(id, strategy!, cancellationToken).ConfigureAwait(false)
+            ? TypedResults.Ok(strategy!)
+            : NotFound(context, id);
+    }
+
+    private static async Task<Results<Ok<Strategy>, ProblemHttpResult>> GetAsync(
+        HttpContext context, string id, IDocumentStore<Strategy> store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } strategy
+            ? TypedResults.Ok(strategy)
+            : NotFound(context, id);
+
+    /// <summary>
+    /// Reads and validates a strategy body. With <paramref name="existing"/> (PATCH) every member is
+    /// optional and missing members keep their stored values.
+    /// </summary>
+    private static async Task<(Strategy? Strategy, ProblemHttpResult? Problem)> ReadAsync(
+        HttpContext context, string id, Strategy? existing, StageValidator validator, FundCatalog funds, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        using (document)
+        {
+            var root = document!.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, validator.PayloadProblem(context, [new FieldError("$", "the body must be a JSON object")]));
+            }
+
+            var partial = existing is not null;
+            var errors = new List<FieldError>();
+            var fundId = JsonReading.ReadInteger(root, "fundId", "fundId", 1, int.MaxValue, errors, required: !partial) ?? existing?.FundId;
+            var name = ReadName(root, errors, required: !partial) ?? existing?.Name;
+            var entries = ObjectDistribution.Read(root, "stageAllocation", errors, required: !partial);
+            if (partial && entries is null && !root.TryGetProperty("name", out _) && !root.TryGetProperty("fundId", out _) && errors.Count == 0)
+            {
+                errors.Add(new FieldError("$", "a PATCH must set at least one of fundId, name, stageAllocation"));
+            }
+
+            if (errors.Count > 0)
+            {
+                return (null, validator.PayloadProblem(context, errors));
+            }
+
+            IReadOnlyDictionary<string, double> allocation = existing?.StageAllocation ?? new Dictionary<string, double>();
+            IReadOnlyList<IgnoredStage> ignored = existing?.IgnoredStages ?? [];
+            if (entries is not null)
+            {
+                var check = validator.Distribution(context, entries.Select(e => e.Entry).ToList(), InputType.Object,
+                    i => i < 0 ? "stageAllocation" : entries[i].Path);
+                if (check.Check.Problem is { } rejected)
+                {
+                    return (null, rejected);
+                }
+
+                allocation = check.Merged.ToDictionary(m => m.Stage, m => m.Weight, StringComparer.Ordinal);
+                ignored = IgnoredStage.From([.. entries.Select(e => e.Entry)], check.Check.Stages);
+            }
+
+            if (funds.Find(fundId!.Value) is null)
+            {
+                return (null, FundProblems.NotFound(context, fundId.Value));
+            }
+
+            return (new Strategy(id, fundId.Value, name!, allocation, ignored), null);
+        }
+    }
+
+    private static string? ReadName(JsonElement root, List<FieldError> errors, bool required)
+    {
+        if (!root.TryGetProperty("name", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                errors.Add(new FieldError("name", "is required"));
+            }
+
+            return null;
+        }
+
+        var name = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
+        {
+            errors.Add(new FieldError("name", $"must be a non-blank string of at most {MaxNameLength} characters"));
+            return null;
+        }
+
+        return name;
+    }
+
+    private static ProblemHttpResult NotFound(HttpContext context, string id) =>
+        Problem.Create(context, StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Strategy not found", $"no strategy has id '{Truncate(id)}'");
+
+    private static string Truncate(string id) => id.Length > 64 ? id[..64] + "..." : id;
+}

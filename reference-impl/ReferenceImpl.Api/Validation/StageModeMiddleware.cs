@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Routing;
+using ReferenceImpl.Api.Hosting;
+using ReferenceImpl.Api.ModeStore;
+using ReferenceImpl.Api.Problems;
+using StageContract;
+using StageContract.Modes;
+
+namespace ReferenceImpl.Api.Validation;
+
+/// <summary>
+/// Runs after routing: for the four stage endpoints, takes the per-request decision of contract
+/// section 3 and sets <c>X-Stage-Mode</c> before any handler code, so every response of those
+/// endpoints (errors included) carries it.
+/// </summary>
+public sealed class StageModeMiddleware
+{
+    private readonly RequestDelegate _next;
+    private readonly ContractRules _rules;
+    private readonly ModeProvider _modes;
+    private readonly ModeSettings _settings;
+
+    public StageModeMiddleware(RequestDelegate next, ContractRules rules, ModeProvider modes, ServiceOptions options)
+    {
+        _next = next;
+        _rules = rules;
+        _modes = modes;
+        _settings = options.Modes;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template } && StageRoutes.All.Contains(template))
+        {
+            var global = await _modes.CurrentAsync(context.RequestAborted).ConfigureAwait(false);
+            var settings = global == _settings.GlobalMode ? _settings : _settings with { GlobalMode = global };
+            var requestId = RequestIds.Of(context);
+            var mode = _rules.Decider.Decide(settings, context.Request.Method, template, requestId);
+            new StageRequest(requestId, template, context.Request.Method, mode).Attach(context);
+            context.Response.Headers[_rules.Data.Headers.Mode] = mode.ToWire();
+        }
+
+        await _next(context).ConfigureAwait(false);
+    }
+}
