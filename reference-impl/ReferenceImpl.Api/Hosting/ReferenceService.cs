@@ -87,7 +87,7 @@ public static class ReferenceService
         services.AddSingleton(rules);
         services.AddSingleton<StageMetrics>();
         services.AddSingleton<ModeAuditLog>();
-        services.AddSingleton<IModeStore, InMemoryModeStore>();
+        services.AddSingleton(options.ModeStore ?? new InMemoryModeStore());
         services.AddSingleton(sp => new ModeProvider(sp.GetRequiredService<IModeStore>(), options.Modes.GlobalMode, options.TimeProvider,
             sp.GetRequiredService<StageMetrics>(), sp.GetRequiredService<ModeAuditLog>()));
         services.AddSingleton(sp => new OffenderLog(sp.GetRequiredService<ILogger<OffenderLog>>(), options.TimeProvider, options.LogSampleRate, options.SamplingSeed));

@@ -29,6 +29,9 @@ public sealed record ServiceOptions
     /// <summary>Clock for caches, webhook windows and audit entries; default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>The mode store; default a process-local in-memory store.</summary>
+    public ReferenceImpl.Api.ModeStore.IModeStore? ModeStore { get; init; }
+
     /// <summary>The defaults.</summary>
     public static ServiceOptions Default { get; } = new();
 }
