@@ -1,0 +1,133 @@
+using Harness.Engine.Plans;
+using Harness.Engine.Requests;
+using StageContract.Modes;
+
+namespace Harness.Engine.Gates.DecisionTable;
+
+/// <summary>
+/// Sends seeded generated requests and checks each answer against the contract's decision
+/// (section 3) and outcome table (sections 4-5): status and problem code, <c>X-Stage-Mode</c>, and
+/// the presence (or absence) of the deprecation and would-reject headers. The value is the share
+/// of conforming answers.
+/// </summary>
+public sealed class DecisionTableGate : IGate
+{
+    private static readonly string[] KnownParameters = ["requests", "minSamples", "select", "traffic", "fundId", "companyId"];
+    private static readonly string[] Selections = ["all", "writes", "reads"];
+    private static readonly string[] TrafficKinds = ["mixed", "unknown"];
+    private readonly DecisionTableOptions _options;
+
+    private DecisionTableGate(DecisionTableOptions options) => _options = options;
+
+    /// <summary>
+    /// Factory. Parameters: <c>requests</c> (default 300), <c>minSamples</c> (default 100),
+    /// <c>select</c> all|writes|reads (default all), <c>traffic</c> mixed|unknown (default mixed),
+    /// <c>fundId</c> and <c>companyId</c> (default 1).
+    /// </summary>
+    public static GateCreation Create(GateSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var p = spec.Parameters;
+        if (p.UnknownNames(KnownParameters) is [var unknown, ..])
+        {
+            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+        }
+
+        if (!p.TryGetInt("requests", 300, 1, 100_000, out var requests, out var e1)) return GateCreation.Invalid(e1);
+        if (!p.TryGetInt("minSamples", 100, 0, 100_000, out var min, out var e2)) return GateCreation.Invalid(e2);
+        if (!p.TryGetChoice("select", "all", Selections, out var select, out var e3)) return GateCreation.Invalid(e3);
+        if (!p.TryGetChoice("traffic", "mixed", TrafficKinds, out var traffic, out var e4)) return GateCreation.Invalid(e4);
+        if (!p.TryGetInt("fundId", 1, 0, int.MaxValue, out var fund, out var e5)) return GateCreation.Invalid(e5);
+        if (!p.TryGetInt("companyId", 1, 0, int.MaxValue, out var company, out var e6)) return GateCreation.Invalid(e6);
+        return GateCreation.Of(new DecisionTableGate(new DecisionTableOptions(requests, min, select, traffic == "unknown",
+            new TrafficSettings { FundId = fund, CompanyId = company })));
+    }
+
+    /// <inheritdoc />
+    public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var threshold = context.Spec.Threshold ?? Threshold.Parse("== 100%");
+        var measured = $"share of generated requests ({_options.Select}, {(_options.UnknownOnly ? "each with an unknown stage" : "mixed stages")}) answered as the decision table says";
+        var settings = context.Phase.Configuration.ToModeSettings();
+        var oracle = new ContractOracle(context.Rules, settings);
+        var checks = new ResponseChecks(context.Rules);
+        var traffic = new StageTraffic(context.Http, _options.Traffic);
+        var endpoints = StageEndpoint.All.Where(e => _options.Select switch
+        {
+            "writes" => context.Rules.Decider.IsWrite(e.Method, e.RouteTemplate),
+            "reads" => !context.Rules.Decider.IsWrite(e.Method, e.RouteTemplate),
+            _ => true,
+        }).ToList();
+
+        var prefix = $"rh{context.Seed}-{context.Spec.Id}";
+        var setup = new List<string>();
+        var ids = endpoints.Any(e => e.NeedsId)
+            ? await traffic.CreateResourcesAsync(context.Rules, prefix, setup, cancellationToken).ConfigureAwait(false)
+            : ResourceIds.None;
+        var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);
+        var tally = new DecisionTally();
+        var evidence = new List<Evidence>(setup.Select(s => new Evidence("fixture", "created", "not created", s)));
+        for (var i = 0; i < _options.Requests; i++)
+        {
+            var request = _options.UnknownOnly ? generator.WithUnknown(endpoints) : generator.Any(endpoints);
+            var observed = await traffic.SendAsync(request, ids, cancellationToken).ConfigureAwait(false);
+            if (observed is null)
+            {
+                tally.Skipped++;
+                continue;
+            }
+
+            if (observed.TransportError is not null && i == 0)
+            {
+                return GateResult.NotEvaluated(measured, $"target unreachable: {observed.TransportError}", threshold.Text);
+            }
+
+            var expected = oracle.Expect(request);
+            var problems = checks.Mismatches(expected, observed);
+            tally.Add(expected.Mode, problems.Count == 0);
+            if (problems.Count > 0)
+            {
+                evidence.Add(new Evidence(request.ToString(),
+                    $"{expected.StatusText}, {expected.Mode.ToWire()}, result {expected.Result}",
+                    $"{observed.Status}{(observed.ErrorCode is null ? "" : " " + observed.ErrorCode)}, {observed.Header(context.Rules.Data.Headers.Mode) ?? "(no mode)"}",
+                    string.Join("; ", problems)));
+            }
+        }
+
+        var result = Judgement.Ratio(threshold, measured, tally.Conforming, tally.Total, _options.MinSamples, "answers");
+        if (tally.Skipped > 0)
+        {
+            result = result with { Reason = $"{result.Reason}; {tally.Skipped} requests skipped (no fixture for their route)" };
+        }
+
+        return result.WithEvidence(evidence) with { Charts = [tally.ToChart()] };
+    }
+
+    private sealed record DecisionTableOptions(int Requests, int MinSamples, string Select, bool UnknownOnly, TrafficSettings Traffic);
+
+    private sealed class DecisionTally
+    {
+        private static readonly EffectiveMode[] Modes = [EffectiveMode.Off, EffectiveMode.Warn, EffectiveMode.Shadow, EffectiveMode.Enforce];
+        private readonly int[] _good = new int[4];
+        private readonly int[] _bad = new int[4];
+
+        public int Skipped { get; set; }
+
+        public int Conforming => _good.Sum();
+
+        public int Total => _good.Sum() + _bad.Sum();
+
+        public void Add(EffectiveMode mode, bool conforms)
+        {
+            var i = Array.IndexOf(Modes, mode);
+            if (conforms) _good[i]++; else _bad[i]++;
+        }
+
+        public Chart ToChart() => new(
+            "Answers by effective mode",
+            [.. Modes.Select(m => m.ToWire())],
+            [new ChartSeries("conforming", [.. _good.Select(v => (double)v)]), new ChartSeries("not conforming", [.. _bad.Select(v => (double)v)])],
+            "requests");
+    }
+}

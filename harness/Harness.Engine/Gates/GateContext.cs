@@ -1,0 +1,41 @@
+using Harness.Engine.Plans;
+using StageContract;
+
+namespace Harness.Engine.Gates;
+
+/// <summary>Everything a gate may use: the target, the phase, the contract oracle, time and the seed.</summary>
+public sealed record GateContext
+{
+    /// <summary>Client whose <see cref="HttpClient.BaseAddress"/> is the target.</summary>
+    public required HttpClient Http { get; init; }
+
+    /// <summary>The phase being rehearsed.</summary>
+    public required Phase Phase { get; init; }
+
+    /// <summary>This gate's declaration.</summary>
+    public required GateSpec Spec { get; init; }
+
+    /// <summary>The contract's rules, the oracle every expectation comes from; default the shipped data.</summary>
+    public ContractRules Rules { get; init; } = ContractRules.Default;
+
+    /// <summary>Clock; default the system clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Seed of the rehearsal; gates derive their own <see cref="Random"/> from it with <see cref="RandomFor"/>.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Directory that relative paths in parameters resolve against; default the current directory.</summary>
+    public string BaseDirectory { get; init; } = ".";
+
+    /// <summary>A generator seeded by the rehearsal seed and the gate id, so that each gate's traffic is reproducible on its own.</summary>
+    public Random RandomFor()
+    {
+        var hash = 17;
+        foreach (var c in Spec.Id)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return new Random(unchecked(Seed ^ hash));
+    }
+}

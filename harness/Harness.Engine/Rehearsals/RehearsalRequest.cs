@@ -1,0 +1,29 @@
+using Harness.Engine.Plans;
+using StageContract;
+
+namespace Harness.Engine.Rehearsals;
+
+/// <summary>What to rehearse, against what.</summary>
+public sealed record RehearsalRequest
+{
+    /// <summary>The plan the phase comes from.</summary>
+    public required PhasePlan Plan { get; init; }
+
+    /// <summary>The phase.</summary>
+    public required Phase Phase { get; init; }
+
+    /// <summary>Client whose base address is the target.</summary>
+    public required HttpClient Http { get; init; }
+
+    /// <summary><c>embedded</c> or <c>url</c>.</summary>
+    public required string TargetKind { get; init; }
+
+    /// <summary>Seed of all generated traffic; default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The contract oracle; default the shipped data.</summary>
+    public ContractRules Rules { get; init; } = ContractRules.Default;
+
+    /// <summary>Time a single gate may take before it is stopped and reported NotEvaluated; default 5 minutes.</summary>
+    public TimeSpan GateTimeout { get; init; } = TimeSpan.FromMinutes(5);
+}

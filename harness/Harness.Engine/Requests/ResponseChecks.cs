@@ -1,0 +1,126 @@
+using StageContract;
+using StageContract.Modes;
+
+namespace Harness.Engine.Requests;
+
+/// <summary>Compares an observed response with the contract's expectation; each mismatch is one short phrase.</summary>
+public sealed class ResponseChecks(ContractRules rules)
+{
+    /// <summary>Every way the response differs from the expectation; empty when it conforms.</summary>
+    public IReadOnlyList<string> Mismatches(Expectation expected, ObservedResponse actual)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        if (actual.TransportError is not null)
+        {
+            return [$"no answer: {actual.TransportError}"];
+        }
+
+        var problems = new List<string>();
+        var h = rules.Data.Headers;
+        var statusOk = expected.Status is { } s
+            ? actual.Status == s && (expected.ErrorCode is null || actual.ErrorCode == expected.ErrorCode)
+            : actual.Status is >= 200 and < 300;
+        if (!statusOk)
+        {
+            problems.Add($"status: expected {expected.StatusText}, got {actual.Status}{(actual.ErrorCode is null ? "" : " " + actual.ErrorCode)}");
+        }
+
+        var mode = actual.Header(h.Mode);
+        if (mode != expected.Mode.ToWire())
+        {
+            problems.Add($"{h.Mode}: expected {expected.Mode.ToWire()}, got {mode ?? "(absent)"}");
+        }
+
+        if (!statusOk)
+        {
+            return problems;
+        }
+
+        if (expected.ExpectsDeprecation)
+        {
+            problems.AddRange(MissingDeprecation(expected, actual));
+        }
+        else if (expected.Status is null && actual.Header(h.Deprecation) is not null)
+        {
+            problems.Add($"{h.Deprecation}: expected absent ({expected.Result}), got {actual.Header(h.Deprecation)}");
+        }
+
+        if (expected.ExpectsWouldReject)
+        {
+            problems.AddRange(MissingWouldReject(actual));
+        }
+        else if (expected.Status is null && actual.Header(h.WouldReject) is not null)
+        {
+            problems.Add($"{h.WouldReject}: expected absent, got {actual.Header(h.WouldReject)}");
+        }
+
+        return problems;
+    }
+
+    /// <summary>What is missing or wrong in the deprecation set; empty when it is whole.</summary>
+    public IReadOnlyList<string> MissingDeprecation(Expectation expected, ObservedResponse actual)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        var h = rules.Data.Headers;
+        var problems = new List<string>();
+        Expect(h.Deprecation, "true");
+        Expect(h.Sunset, rules.Data.Sunset);
+        Expect(h.Docs, rules.Data.DocsUrl);
+        Expect(h.Link, $"<{rules.Data.DocsUrl}>; rel=\"deprecation\"");
+        var variants = actual.Header(h.DeprecatedVariants);
+        if (variants is null)
+        {
+            problems.Add($"{h.DeprecatedVariants}: absent");
+        }
+        else if (!VariantsMatch(expected.UnknownDisplays, variants))
+        {
+            problems.Add($"{h.DeprecatedVariants}: expected {rules.Headers.FormatVariants(expected.UnknownDisplays)} (any order), got {variants}");
+        }
+
+        return problems;
+
+        void Expect(string name, string value)
+        {
+            var got = actual.Header(name);
+            if (got != value)
+            {
+                problems.Add($"{name}: expected {value}, got {got ?? "(absent)"}");
+            }
+        }
+    }
+
+    /// <summary>What is missing in the would-reject pair; empty when both are there.</summary>
+    public IReadOnlyList<string> MissingWouldReject(ObservedResponse actual)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        var h = rules.Data.Headers;
+        var problems = new List<string>();
+        if (actual.Header(h.WouldReject) != "true")
+        {
+            problems.Add($"{h.WouldReject}: expected true, got {actual.Header(h.WouldReject) ?? "(absent)"}");
+        }
+
+        if (actual.Header(h.Recommendation) != rules.Data.Recommendation)
+        {
+            problems.Add($"{h.Recommendation}: expected the contract's recommendation, got {actual.Header(h.Recommendation) ?? "(absent)"}");
+        }
+
+        return problems;
+    }
+
+    private bool VariantsMatch(IReadOnlyList<string> unknown, string actual)
+    {
+        var distinct = unknown.Distinct(StringComparer.Ordinal).ToList();
+        var parts = actual.Split(',');
+        var max = rules.Data.MaxListedVariants;
+        if (distinct.Count > max)
+        {
+            return parts.Length == max + 1 && parts[^1] == $"...(+{distinct.Count - max})";
+        }
+
+        var expected = rules.Headers.FormatVariants(distinct).Split(',').Order(StringComparer.Ordinal);
+        return expected.SequenceEqual(parts.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+}

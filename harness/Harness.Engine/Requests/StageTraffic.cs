@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using StageContract;
+using StageContract.Normalization;
+
+namespace Harness.Engine.Requests;
+
+/// <summary>Sends generated requests and creates the resources PUT and PATCH need.</summary>
+public sealed class StageTraffic(HttpClient http, TrafficSettings settings)
+{
+    private readonly StageRequestBuilder _builder = new(settings);
+
+    /// <summary>Sends one request; null when its route needs a resource that does not exist.</summary>
+    public async Task<ObservedResponse?> SendAsync(StageRequest request, ResourceIds ids, CancellationToken cancellationToken)
+    {
+        using var message = _builder.Build(request, ids);
+        if (message is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            return await ObservedResponse.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            return ObservedResponse.Failed(e.Message);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ObservedResponse.Failed($"no answer within {http.Timeout.TotalSeconds:0} s");
+        }
+    }
+
+    /// <summary>
+    /// Creates one strategy and one allocation with canonical stages (valid in every mode) and
+    /// returns their ids; an id is null when creation failed, and the reason is in <paramref name="problems"/>.
+    /// </summary>
+    public async Task<ResourceIds> CreateResourcesAsync(ContractRules rules, string requestIdPrefix, List<string> problems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(problems);
+        var stage = RawStage.FromString(rules.Data.Stages[0]);
+        var strategy = await CreateAsync(new StageRequest(StageEndpoint.All[1], [stage], requestIdPrefix + "-fixture-s"), problems, cancellationToken).ConfigureAwait(false);
+        var allocation = await CreateAsync(new StageRequest(StageEndpoint.All[4], [stage], requestIdPrefix + "-fixture-a"), problems, cancellationToken).ConfigureAwait(false);
+        return new ResourceIds(strategy, allocation);
+    }
+
+    private async Task<string?> CreateAsync(StageRequest request, List<string> problems, CancellationToken cancellationToken)
+    {
+        using var message = _builder.Build(request, ResourceIds.None)!;
+        try
+        {
+            using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                problems.Add($"{request.Endpoint} to create a fixture answered {(int)response.StatusCode}");
+                return null;
+            }
+
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
+            if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("id", out var id))
+            {
+                return id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText();
+            }
+
+            problems.Add($"{request.Endpoint} to create a fixture returned no 'id'");
+            return null;
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or NotSupportedException)
+        {
+            problems.Add($"{request.Endpoint} to create a fixture failed: {e.Message}");
+            return null;
+        }
+    }
+}
