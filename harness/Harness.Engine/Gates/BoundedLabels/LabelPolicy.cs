@@ -50,7 +50,7 @@ public sealed record LabelPolicy
             ],
             ["method"] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "OTHER"],
             ["status_class"] = ["1xx", "2xx", "3xx", "4xx", "5xx"],
-            ["operation"] = ["get", "set"],
+            ["operation"] = ["read", "write"],
         },
     };
 

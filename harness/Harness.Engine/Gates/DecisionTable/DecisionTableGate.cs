@@ -127,7 +127,7 @@ public sealed class DecisionTableGate : IGate
         public Chart ToChart() => new(
             "Answers by effective mode",
             [.. Modes.Select(m => m.ToWire())],
-            [new ChartSeries("conforming", [.. _good.Select(v => (double)v)]), new ChartSeries("not conforming", [.. _bad.Select(v => (double)v)])],
+            [new ChartSeries("conforming", [.. _good.Select(v => (double)v)], ChartSeries.Good), new ChartSeries("not conforming", [.. _bad.Select(v => (double)v)], ChartSeries.Bad)],
             "requests");
     }
 }

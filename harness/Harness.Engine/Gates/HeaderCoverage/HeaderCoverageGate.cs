@@ -101,8 +101,8 @@ public sealed class HeaderCoverageGate : IGate
         var what = _wouldReject ? "shadow responses to unknown stages" : "warn/shadow responses to unknown stages";
         var result = Judgement.Ratio(threshold, measured, covered, eligible, _minSamples, what);
         var chart = new Chart("Header coverage by endpoint", [.. perEndpoint.Keys],
-            [new ChartSeries("with the set", [.. perEndpoint.Values.Select(v => (double)v.Covered)]),
-             new ChartSeries("missing", [.. perEndpoint.Values.Select(v => (double)v.Missing)])], "responses");
+            [new ChartSeries("with the set", [.. perEndpoint.Values.Select(v => (double)v.Covered)], ChartSeries.Good),
+             new ChartSeries("missing", [.. perEndpoint.Values.Select(v => (double)v.Missing)], ChartSeries.Bad)], "responses");
         return result.WithEvidence(evidence) with { Charts = [chart] };
     }
 }

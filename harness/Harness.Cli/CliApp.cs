@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Harness.Cli.Output;
+using Harness.Cli.Verbs;
+using Harness.Engine.Gates;
+
+namespace Harness.Cli;
+
+/// <summary>
+/// The <c>rehearse</c> command line: <c>rehearse --phase</c> (the main verb), <c>phases</c>,
+/// <c>golden</c> and <c>report</c>. Everything it prints goes to the injected <see cref="CliOutput"/>;
+/// every outcome is one of <see cref="ExitCodes"/>.
+/// </summary>
+public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKindRegistry registry, string workingDirectory)
+{
+    /// <summary>The registry the shipped CLI uses: the engine's built-in kinds plus golden conformance.</summary>
+    public static GateKindRegistry DefaultRegistry => BuiltInGates.Registry;
+
+    /// <summary>Parses and runs; never throws except for cancellation.</summary>
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var context = new VerbContext(output, timeProvider, registry, workingDirectory);
+        var root = new RootCommand("Rehearse a rollout phase against a target and write go/no-go reports.");
+        RehearseVerb.Configure(root, context);
+        root.Subcommands.Add(PhasesVerb.Build(context));
+        root.Subcommands.Add(GoldenVerb.Build(context));
+        root.Subcommands.Add(ReportVerb.Build(context));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await output.Error.WriteLineAsync($"rehearse: {parse.Errors[0].Message} (see 'rehearse --help')").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        var invocation = new InvocationConfiguration { Output = output.Out, Error = output.Error, EnableDefaultExceptionHandler = false };
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+}

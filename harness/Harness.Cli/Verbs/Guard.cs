@@ -1,0 +1,37 @@
+using Harness.Engine.Plans;
+
+namespace Harness.Cli.Verbs;
+
+/// <summary>Turns the exceptions a verb can meet into one line and an exit code.</summary>
+internal static class Guard
+{
+    public static async Task<int> RunAsync(VerbContext context, Func<Task<int>> verb, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await verb().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return context.Fail(ExitCodes.HarnessError, "cancelled");
+        }
+        catch (PlanException e)
+        {
+            return context.Fail(ExitCodes.InputError, e.Message);
+        }
+        catch (FormatException e)
+        {
+            return context.Fail(ExitCodes.InputError, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return context.Fail(ExitCodes.HarnessError, $"I/O error: {e.Message}");
+        }
+#pragma warning disable CA1031 // The CLI's contract is one line and an exit code, also for a bug.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return context.Fail(ExitCodes.HarnessError, $"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+        }
+    }
+}
