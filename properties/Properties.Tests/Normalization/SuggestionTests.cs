@@ -1,0 +1,141 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Properties.Tests.Generators;
+using StageContract.Normalization;
+
+namespace Properties.Tests.Normalization;
+
+/// <summary>Suggestions (section 1): for error bodies only, never for acceptance.</summary>
+[Properties(Arbitrary = new[] { typeof(Arbitraries) }, MaxTest = 2000)]
+public sealed class SuggestionTests
+{
+    private const int MaxDistance = 2;
+    private static readonly StageSuggester Suggester = Generators.Contract.Rules.Suggester;
+    private static readonly StageNormalizer Normalizer = Generators.Contract.Rules.Normalizer;
+
+    [Property]
+    public void Suggest_FarFromEveryKey_IsNull(SuggestionInput input)
+    {
+        var nearest = Nearest(input.Value);
+        if (nearest is null)
+        {
+            Assert.Null(Suggester.Suggest(input.Value));
+        }
+    }
+
+    [Property]
+    public void Suggest_IsTheStageOfTheNearestKeyWithinTwo(SuggestionInput input) =>
+        Assert.Equal(Nearest(input.Value)?.Stage, Suggester.Suggest(input.Value));
+
+    [Property]
+    public void Suggest_IsAlwaysACanonicalStage(SuggestionInput input)
+    {
+        var suggestion = Suggester.Suggest(input.Value);
+        if (suggestion is not null)
+        {
+            Assert.Contains(suggestion, Generators.Contract.Stages);
+        }
+    }
+
+    [Property]
+    public void Suggest_NearMiss_IsOfferedButNeverAccepted(NearMiss miss)
+    {
+        var suggestion = Suggester.Suggest(miss.Value);
+        var result = Normalizer.Normalize(miss.Value);
+
+        Assert.NotNull(suggestion);
+        Assert.Equal(Generators.Contract.StageOfKey.ContainsKey(miss.Value), result.IsKnown);
+    }
+
+    [Fact]
+    public void Suggest_Seriesc_IsOfferedWhileNormalizeSaysUnknown()
+    {
+        Assert.NotNull(Suggester.Suggest("seriesc"));
+        Assert.Equal(StageKind.Unknown, Normalizer.Normalize("seriesc").Kind);
+    }
+
+    /// <summary>The definition: the first (stage order, then table order) key at the smallest distance, if that is at most 2.</summary>
+    private static (string Key, string Stage)? Nearest(string? value)
+    {
+        var folded = value is null ? null : StageNormalizer.Fold(value);
+        if (folded is null)
+        {
+            return null;
+        }
+
+        (string Key, string Stage)? best = null;
+        var bestDistance = MaxDistance + 1;
+        foreach (var (key, stage) in Generators.Contract.AliasKeys)
+        {
+            var distance = Math.Abs(key.Length - folded.Length) > MaxDistance ? int.MaxValue : Levenshtein(folded, key);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = ((key, stage), distance);
+            }
+        }
+
+        return best;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    public sealed record SuggestionInput(string Value)
+    {
+        public override string ToString() => TextShrinker.Show(Value);
+    }
+
+    /// <summary>An alias key with one or two edits from the key alphabet: already folded, so the edit distance is what the suggester sees.</summary>
+    public sealed record NearMiss(string Key, string Value)
+    {
+        public override string ToString() => $"{Key} -> {TextShrinker.Show(Value)}";
+    }
+
+    public static class Arbitraries
+    {
+        private static readonly char[] KeyAlphabet = [.. "abcdeinprsz-_+0".ToCharArray()];
+
+        public static Arbitrary<SuggestionInput> Inputs() =>
+            Arb.From(
+                Gen.Frequency((3, HostileText.Any), (2, NearMisses.Select(m => m.Value))).Select(v => new SuggestionInput(v)),
+                s => TextShrinker.Shrink(s.Value).Select(v => new SuggestionInput(v)));
+
+        public static Arbitrary<NearMiss> NearMissArbitrary() => NearMisses.ToArbitrary();
+
+        private static Gen<NearMiss> NearMisses =>
+            from key in Gen.Elements(Generators.Contract.Keys)
+            from edits in Gen.Choose(1, MaxDistance)
+            from value in Edit(key, edits)
+            select new NearMiss(key, value);
+
+        private static Gen<string> Edit(string s, int edits) =>
+            edits == 0 ? Gen.Constant(s) : OneEdit(s).SelectMany(t => Edit(t, edits - 1));
+
+        private static Gen<string> OneEdit(string s) => Gen.OneOf(
+            from at in Gen.Choose(0, s.Length) from c in Gen.Elements(KeyAlphabet) select s.Insert(at, c.ToString()),
+            from at in Gen.Choose(0, s.Length - 1) from c in Gen.Elements(KeyAlphabet) select s[..at] + c + s[(at + 1)..],
+            s.Length <= 1 ? Gen.Constant(s) : from at in Gen.Choose(0, s.Length - 1) select s.Remove(at, 1));
+    }
+}
