@@ -94,7 +94,7 @@ public sealed class GoldenComparison
         {
             check("body.errors", "a non-empty list of {path, message}",
                 body["errors"] is JsonArray { Count: > 0 } errors && errors.All(e => e is JsonObject o && o["path"] is not null && o["message"] is not null)
-                    ? "a non-empty list of {path, message}" : body["errors"]?.ToJsonString());
+                    ? "a non-empty list of {path, message}" : GoldenJson.Write(body["errors"]));
         }
     }
 
@@ -148,7 +148,7 @@ public sealed class GoldenComparison
     private static double? Double(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
 
     private static string? Strings(JsonNode? node) =>
-        node is JsonArray array ? List(array.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : n?.ToJsonString() ?? "null")) : null;
+        node is JsonArray array ? List(array.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : GoldenJson.Write(n))) : null;
 
     private static string? Suggestions(JsonNode? node) =>
         node is JsonArray array
