@@ -29,7 +29,7 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
         if (parse.Errors.Count > 0)
         {
             await output.Error.WriteLineAsync($"rehearse: {parse.Errors[0].Message} (see 'rehearse --help')").ConfigureAwait(false);
-            return ExitCodes.UsageError;
+            return ExitCodes.HarnessOrUsageError;
         }
 
         var invocation = new InvocationConfiguration { Output = output.Out, Error = output.Error, EnableDefaultExceptionHandler = false };

@@ -1,12 +1,13 @@
 namespace Harness.Cli;
 
 /// <summary>
-/// One exit code per cause. 0-2 are verdicts; 3 and above mean no verdict was reached, so a CI
-/// step can treat <c>&gt;= 3</c> as "the harness could not judge" without knowing each cause.
+/// Exit codes (the README's table): 0-2 are verdicts; 3 means no verdict was reached. Every cause
+/// of a 3 (unknown option or phase, unreadable plan or report, unreachable target, a harness
+/// failure) also prints exactly one line on standard error that names it.
 /// </summary>
 public static class ExitCodes
 {
-    /// <summary>Every blocking gate passed (or a non-rehearsal verb succeeded).</summary>
+    /// <summary>Every blocking gate passed (or a verb other than a rehearsal succeeded).</summary>
     public const int Go = 0;
 
     /// <summary>A blocking gate failed or could not be evaluated.</summary>
@@ -15,15 +16,6 @@ public static class ExitCodes
     /// <summary>No blocking gate failed but some were inconclusive.</summary>
     public const int Hold = 2;
 
-    /// <summary>Unknown option or verb, missing or bad value, unknown phase.</summary>
-    public const int UsageError = 3;
-
-    /// <summary>A plan or report file cannot be read or is invalid.</summary>
-    public const int InputError = 4;
-
-    /// <summary>The target does not answer at all.</summary>
-    public const int TargetUnreachable = 5;
-
-    /// <summary>The harness itself failed: the embedded service did not start, reports could not be written, a bug.</summary>
-    public const int HarnessError = 6;
+    /// <summary>No verdict: a usage error, an unreadable or invalid plan or report, an unreachable target, or a harness failure.</summary>
+    public const int HarnessOrUsageError = 3;
 }

@@ -26,7 +26,7 @@ public static class GoldenVerb
             var text = parse.GetValue(target)!;
             if (TargetSession.ParseUrl(text) is not { } url)
             {
-                return context.Fail(ExitCodes.UsageError, $"--target must be an absolute http(s) URL, got '{text}'");
+                return context.Fail(ExitCodes.HarnessOrUsageError, $"--target must be an absolute http(s) URL, got '{text}'");
             }
 
             TargetRead read;
@@ -37,7 +37,7 @@ public static class GoldenVerb
 
             if (read.Unreachable)
             {
-                return context.Fail(ExitCodes.TargetUnreachable, $"target unreachable: {read.Error}");
+                return context.Fail(ExitCodes.HarnessOrUsageError, $"target unreachable: {read.Error}");
             }
 
             var phase = new Phase

@@ -13,25 +13,25 @@ internal static class Guard
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return context.Fail(ExitCodes.HarnessError, "cancelled");
+            return context.Fail(ExitCodes.HarnessOrUsageError, "cancelled");
         }
         catch (PlanException e)
         {
-            return context.Fail(ExitCodes.InputError, e.Message);
+            return context.Fail(ExitCodes.HarnessOrUsageError, e.Message);
         }
         catch (FormatException e)
         {
-            return context.Fail(ExitCodes.InputError, e.Message);
+            return context.Fail(ExitCodes.HarnessOrUsageError, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return context.Fail(ExitCodes.HarnessError, $"I/O error: {e.Message}");
+            return context.Fail(ExitCodes.HarnessOrUsageError, $"I/O error: {e.Message}");
         }
 #pragma warning disable CA1031 // The CLI's contract is one line and an exit code, also for a bug.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return context.Fail(ExitCodes.HarnessError, $"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            return context.Fail(ExitCodes.HarnessOrUsageError, $"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
         }
     }
 }

@@ -40,12 +40,12 @@ public static class RehearseVerb
             var loaded = LoadPlan(context, parse.GetValue(plan));
             if (string.IsNullOrEmpty(phaseName))
             {
-                return context.Fail(ExitCodes.UsageError, $"--phase is required (phases: {string.Join(", ", loaded.Phases.Select(p => p.Name))})");
+                return context.Fail(ExitCodes.HarnessOrUsageError, $"--phase is required (phases: {string.Join(", ", loaded.Phases.Select(p => p.Name))})");
             }
 
             if (loaded.Find(phaseName) is not { } selected)
             {
-                return context.Fail(ExitCodes.UsageError, $"unknown phase '{phaseName}' (plan {loaded.Source} has: {string.Join(", ", loaded.Phases.Select(p => p.Name))})");
+                return context.Fail(ExitCodes.HarnessOrUsageError, $"unknown phase '{phaseName}' (plan {loaded.Source} has: {string.Join(", ", loaded.Phases.Select(p => p.Name))})");
             }
 
             return await ExecuteAsync(context, loaded, selected, parse.GetValue(target)!, parse.GetValue(output), parse.GetValue(seed), cancellationToken).ConfigureAwait(false);
@@ -69,7 +69,7 @@ public static class RehearseVerb
         Uri? url = null;
         if (target != Embedded && (url = TargetSession.ParseUrl(target)) is null)
         {
-            return context.Fail(ExitCodes.UsageError, $"--target must be 'embedded' or an absolute http(s) URL, got '{target}'");
+            return context.Fail(ExitCodes.HarnessOrUsageError, $"--target must be 'embedded' or an absolute http(s) URL, got '{target}'");
         }
 
         TargetSession session;
@@ -81,7 +81,7 @@ public static class RehearseVerb
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or ReferenceImpl.Api.Hosting.ConfigurationException)
         {
-            return context.Fail(ExitCodes.HarnessError, $"cannot start the embedded reference service: {e.Message.Split('\n')[0]}");
+            return context.Fail(ExitCodes.HarnessOrUsageError, $"cannot start the embedded reference service: {e.Message.Split('\n')[0]}");
         }
 
         await using (session.ConfigureAwait(false))
@@ -89,7 +89,7 @@ public static class RehearseVerb
             var probe = await TargetProbe.ReadAsync(session.Http, cancellationToken).ConfigureAwait(false);
             if (probe.Unreachable)
             {
-                return context.Fail(ExitCodes.TargetUnreachable, $"target unreachable: {probe.Error}");
+                return context.Fail(ExitCodes.HarnessOrUsageError, $"target unreachable: {probe.Error}");
             }
 
             var request = new RehearsalRequest { Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed };

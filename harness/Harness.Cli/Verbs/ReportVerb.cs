@@ -24,7 +24,7 @@ public static class ReportVerb
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return context.Fail(ExitCodes.InputError, $"cannot read report '{path}': {e.Message}");
+                return context.Fail(ExitCodes.HarnessOrUsageError, $"cannot read report '{path}': {e.Message}");
             }
 
             var report = ReportJson.Read(json, path);

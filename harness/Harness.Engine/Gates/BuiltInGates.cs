@@ -1,6 +1,7 @@
 using Harness.Engine.Gates.BoundedLabels;
 using Harness.Engine.Gates.Configuration;
 using Harness.Engine.Gates.DecisionTable;
+using Harness.Engine.Gates.Golden;
 using Harness.Engine.Gates.HeaderCoverage;
 
 namespace Harness.Engine.Gates;
@@ -8,9 +9,10 @@ namespace Harness.Engine.Gates;
 /// <summary>The gate kinds this harness version implements.</summary>
 public static class BuiltInGates
 {
-    /// <summary>A registry with every built-in kind. The golden-conformance kind is added by the host that has the corpus library.</summary>
+    /// <summary>A registry with every kind this version implements.</summary>
     public static GateKindRegistry Registry { get; } = GateKindRegistry.Empty
         .With(GateKinds.ConfigurationConformance, ConfigurationConformanceGate.Create)
+        .With(GateKinds.GoldenConformance, GoldenConformanceGate.Create)
         .With(GateKinds.HeaderCoverage, HeaderCoverageGate.Create)
         .With(GateKinds.DecisionTable, DecisionTableGate.Create)
         .With(GateKinds.BoundedLabels, BoundedLabelsGate.Create);

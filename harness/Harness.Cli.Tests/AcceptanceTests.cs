@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Harness.Engine.Plans;
+using ReferenceImpl.Api.Hosting;
+using StageContract.Modes;
+
+namespace Harness.Cli.Tests;
+
+/// <summary>The acceptance points of issue 3, end to end through the CLI against real HTTP.</summary>
+public sealed class AcceptanceTests
+{
+    private static readonly string[] ReportNames = ["report.json", "junit.xml", "report.md", "report.html"];
+
+    [Fact]
+    public async Task StagingWarn_EmbeddedReference_IsGoAndWritesFourParseableReports()
+    {
+        using var run = new CliRun();
+        var code = await run.RunAsync("--phase", "staging-warn");
+        Assert.True(code == ExitCodes.Go, run.Out + run.Error);
+
+        var directory = Path.Combine(run.WorkingDirectory, "reports", "20261124T123000Z-staging-warn");
+        Assert.All(ReportNames, name => Assert.True(File.Exists(Path.Combine(directory, name)), name));
+        Assert.Contains($"reports: {directory}", run.Out, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "report.json")));
+        Assert.Equal("GO", json.RootElement.GetProperty("verdict").GetString());
+        Assert.Equal("embedded", json.RootElement.GetProperty("target").GetProperty("kind").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("seed").GetInt32());
+        var gates = json.RootElement.GetProperty("gates").EnumerateArray().ToList();
+        Assert.All(gates.Where(g => g.GetProperty("blocking").GetBoolean()), g => Assert.Equal("Pass", g.GetProperty("status").GetString()));
+        Assert.Contains(gates, g => !g.GetProperty("blocking").GetBoolean() && g.GetProperty("status").GetString() == "NotEvaluated");
+        Assert.Contains(gates, g => g.GetProperty("kind").GetString() == "golden-conformance" && g.GetProperty("sampleSize").GetInt32() > 0);
+
+        var junit = XDocument.Load(Path.Combine(directory, "junit.xml"));
+        Assert.Equal(gates.Count, junit.Descendants("testcase").Count());
+        Assert.Empty(junit.Descendants("failure"));
+        Assert.Empty(junit.Descendants("error"));
+
+        var html = File.ReadAllText(Path.Combine(directory, "report.html"));
+        Assert.Matches(new Regex("<img alt=\"[^\"]+\" src=\"data:image/png;base64,iVBORw0KGgo"), html);
+
+        var md = File.ReadAllText(Path.Combine(directory, "report.md"));
+        Assert.StartsWith("## ✅ GO — `staging-warn`", md, StringComparison.Ordinal);
+        Assert.Contains("Not evaluated (advisory)", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StagingWarn_AgainstAServiceInEnforce_IsNoGoAndNamesTheDifference()
+    {
+        var options = ServiceOptions.Default with { Modes = new ModeSettings { GlobalMode = ValidationMode.Enforce } };
+        await using var service = await ReferenceService.StartAsync(options, CancellationToken.None);
+        using var run = new CliRun();
+        var code = await run.RunAsync("--phase", "staging-warn", "--target", service.BaseAddress.ToString(), "--out", "out");
+        Assert.Equal(ExitCodes.NoGo, code);
+        Assert.Contains("blocking gate 'configuration' failed (configuration differs: mode: phase expects warn, target has enforce)", run.Out, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.WorkingDirectory, "out", "report.json")));
+        Assert.Equal("NO-GO", json.RootElement.GetProperty("verdict").GetString());
+        Assert.Equal("url", json.RootElement.GetProperty("target").GetProperty("kind").GetString());
+        var configuration = json.RootElement.GetProperty("gates")[0];
+        Assert.Equal("Fail", configuration.GetProperty("status").GetString());
+        var evidence = configuration.GetProperty("evidence")[0];
+        Assert.Equal(("mode", "warn", "enforce"),
+            (evidence.GetProperty("subject").GetString(), evidence.GetProperty("expected").GetString(), evidence.GetProperty("actual").GetString()));
+    }
+
+    [Fact]
+    public async Task Report_ReRendersTheHumanReportsFromJson()
+    {
+        using var run = new CliRun();
+        await run.RunAsync("--phase", "staging-warn", "--out", "first");
+        var first = Path.Combine(run.WorkingDirectory, "first");
+        Assert.Equal(ExitCodes.Go, await run.RunAsync("report", Path.Combine(first, "report.json"), "--out", "second"));
+        var second = Path.Combine(run.WorkingDirectory, "second");
+        foreach (var name in new[] { "junit.xml", "report.md", "report.html" })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(first, name)), File.ReadAllText(Path.Combine(second, name)));
+        }
+    }
+
+    [Fact]
+    public async Task Rehearse_CustomPlanWithInconclusiveBlockingGate_IsHold()
+    {
+        using var run = new CliRun();
+        // Header coverage needs warn responses; in enforce at 100% there are none, so it cannot judge.
+        run.Write("plan.yaml", """
+            version: 1
+            phases:
+              - name: strict
+                configuration: { mode: enforce }
+                gates:
+                  - { id: configuration, kind: configuration-conformance }
+                  - { id: headers, kind: header-coverage, threshold: ">= 99%", parameters: { requests: 20, minSamples: 10 } }
+            """);
+        Assert.Equal(ExitCodes.Hold, await run.RunAsync("--phase", "strict", "--plan", "plan.yaml", "--out", "r"));
+        Assert.Contains("HOLD: no blocking gate failed, but 'headers' inconclusive", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Golden_AgainstAUrl_RunsTheCorpusInTheTargetsOwnConfiguration()
+    {
+        var options = ServiceOptions.Default with { Modes = new ModeSettings { GlobalMode = ValidationMode.Warn, DryRun = true } };
+        await using var service = await ReferenceService.StartAsync(options, CancellationToken.None);
+        using var run = new CliRun();
+        Assert.Equal(ExitCodes.Go, await run.RunAsync("golden", "--target", service.BaseAddress.ToString(), "--out", "g"));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.WorkingDirectory, "g", "report.json")));
+        Assert.True(json.RootElement.GetProperty("configuration").GetProperty("dryRun").GetBoolean());
+    }
+
+    [Fact]
+    public void DefaultPlan_EveryKindItUsesIsImplementedOrPlanned()
+    {
+        var kinds = PlanLoader.LoadDefault().Phases.SelectMany(p => p.Gates).Select(g => g.Kind).Distinct();
+        Assert.All(kinds, k => Assert.True(CliApp.DefaultRegistry.IsImplemented(k) || Harness.Engine.Gates.GateKinds.Planned.Contains(k), k));
+    }
+}

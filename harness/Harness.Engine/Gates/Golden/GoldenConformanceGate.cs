@@ -1,0 +1,111 @@
+using System.Globalization;
+using GoldenPayloads.Comparison;
+using GoldenPayloads.Corpus;
+using GoldenPayloads.Oracle;
+using GoldenPayloads.Running;
+using Harness.Engine.Plans;
+
+namespace Harness.Engine.Gates.Golden;
+
+/// <summary>
+/// Golden conformance: sends every payload of the golden corpus to the target and compares each
+/// answer with the golden oracle's expectation under the phase's configuration (the effective
+/// mode follows from each request id, so enforce percentages and write-only are honoured). The
+/// value is the share of cases answered exactly as expected; each mismatch is evidence with
+/// expected and actual side by side.
+/// </summary>
+public sealed class GoldenConformanceGate : IGate
+{
+    private static readonly string[] KnownParameters = ["corpus", "minCases"];
+    private readonly string? _corpus;
+    private readonly int _minCases;
+
+    private GoldenConformanceGate(string? corpus, int minCases)
+    {
+        _corpus = corpus;
+        _minCases = minCases;
+    }
+
+    /// <summary>
+    /// Factory. Parameters: <c>corpus</c> (directory of <c>&lt;endpoint&gt;/&lt;archetype&gt;.json</c>,
+    /// relative to the plan file; default the corpus shipped next to the harness) and
+    /// <c>minCases</c> (default 1).
+    /// </summary>
+    public static GateCreation Create(GateSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var p = spec.Parameters;
+        if (p.UnknownNames(KnownParameters) is [var unknown, ..])
+        {
+            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+        }
+
+        if (!p.TryGetString("corpus", null, out var corpus, out var e1)) return GateCreation.Invalid(e1);
+        if (!p.TryGetInt("minCases", 1, 0, 1_000_000, out var min, out var e2)) return GateCreation.Invalid(e2);
+        return GateCreation.Of(new GoldenConformanceGate(corpus, min));
+    }
+
+    /// <inheritdoc />
+    public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var threshold = context.Spec.Threshold ?? Threshold.Parse("== 100%");
+        const string measured = "share of golden payloads answered exactly as the contract expects in the phase's configuration";
+        var directory = _corpus is null ? GoldenCorpus.DefaultDirectory : Path.GetFullPath(_corpus, context.BaseDirectory);
+        GoldenCorpus corpus;
+        try
+        {
+            corpus = GoldenCorpus.Load(directory);
+        }
+        catch (GoldenCorpusException e)
+        {
+            return GateResult.NotEvaluated(measured, "cannot load the golden corpus: " + e.Message.Split('\n')[0], threshold.Text);
+        }
+
+        var settings = context.Phase.Configuration.ToModeSettings();
+        var oracle = new GoldenOracle(context.Rules);
+        var runner = new GoldenRunner(context.Http, context.Rules.Data);
+        var comparison = new GoldenComparison(context.Rules.Data);
+        var evidence = new List<Evidence>();
+        var perEndpoint = new SortedDictionary<string, (int Good, int Bad)>(StringComparer.Ordinal);
+        var conforming = 0;
+        for (var i = 0; i < corpus.Cases.Count; i++)
+        {
+            var golden = corpus.Cases[i];
+            var requestId = string.Create(CultureInfo.InvariantCulture, $"rh{context.Seed}-golden-{i}");
+            IReadOnlyList<GoldenDifference> differences;
+            try
+            {
+                var observed = await runner.RunAsync(golden, context.Http.BaseAddress!, requestId, cancellationToken).ConfigureAwait(false);
+                differences = comparison.Compare(oracle.Expect(golden, settings, requestId), observed);
+            }
+            catch (HttpRequestException e) when (i == 0)
+            {
+                return GateResult.NotEvaluated(measured, $"target unreachable: {e.Message}", threshold.Text);
+            }
+            catch (HttpRequestException e)
+            {
+                differences = [new GoldenDifference("answer", "an HTTP response", "none: " + e.Message)];
+            }
+
+            var folder = golden.Endpoint.FolderName();
+            var counts = perEndpoint.GetValueOrDefault(folder);
+            if (differences.Count == 0)
+            {
+                conforming++;
+                perEndpoint[folder] = (counts.Good + 1, counts.Bad);
+                continue;
+            }
+
+            perEndpoint[folder] = (counts.Good, counts.Bad + 1);
+            var subject = $"{golden.Id} ({golden.Request.Method} {golden.Request.Path}, rid={requestId})";
+            evidence.AddRange(differences.Select(d => new Evidence(subject, d.Expected, d.Actual, d.Aspect)));
+        }
+
+        var result = Judgement.Ratio(threshold, measured, conforming, corpus.Cases.Count, _minCases, "golden payloads");
+        var chart = new Chart("Golden payloads by endpoint", [.. perEndpoint.Keys],
+            [new ChartSeries("as expected", [.. perEndpoint.Values.Select(v => (double)v.Good)], ChartSeries.Good),
+             new ChartSeries("different", [.. perEndpoint.Values.Select(v => (double)v.Bad)], ChartSeries.Bad)], "payloads");
+        return result.WithEvidence(evidence) with { Charts = [chart] };
+    }
+}
