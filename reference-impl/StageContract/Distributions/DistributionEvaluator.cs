@@ -87,10 +87,11 @@ public sealed class DistributionEvaluator
         var rescaled = Math.Abs(1 - knownSum) > _rescaleTolerance;
         if (rescaled)
         {
-            var factor = 1 / knownSum;
+            // Divide rather than multiply by 1/knownSum: for a subnormal knownSum the reciprocal
+            // overflows to infinity, while each weight / knownSum stays finite and within [0, 1].
             for (var i = 0; i < mergedCount; i++)
             {
-                merged[order[i]] *= factor;
+                merged[order[i]] /= knownSum;
             }
         }
 
