@@ -68,6 +68,7 @@ public sealed class DecisionTableGate : IGate
         var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);
         var tally = new DecisionTally();
         var evidence = new List<Evidence>(setup.Select(s => new Evidence("fixture", "created", "not created", s)));
+        var unanswered = new List<string>();
         for (var i = 0; i < _options.Requests; i++)
         {
             var request = _options.UnknownOnly ? generator.WithUnknown(endpoints) : generator.Any(endpoints);
@@ -78,9 +79,9 @@ public sealed class DecisionTableGate : IGate
                 continue;
             }
 
-            if (observed.TransportError is not null && i == 0)
+            if (observed.TransportError is not null)
             {
-                return GateResult.NotEvaluated(measured, $"target unreachable: {observed.TransportError}", threshold.Text);
+                unanswered.Add(observed.TransportError);
             }
 
             var expected = oracle.Expect(request);
@@ -93,6 +94,11 @@ public sealed class DecisionTableGate : IGate
                     $"{observed.Status}{(observed.ErrorCode is null ? "" : " " + observed.ErrorCode)}, {observed.Header(context.Rules.Data.Headers.Mode) ?? "(no mode)"}",
                     string.Join("; ", problems)));
             }
+        }
+
+        if (tally.Total > 0 && unanswered.Count == tally.Total)
+        {
+            return GateResult.NotEvaluated(measured, $"target unreachable: no request got an answer ({unanswered[0]})", threshold.Text);
         }
 
         var result = Judgement.Ratio(threshold, measured, tally.Conforming, tally.Total, _options.MinSamples, "answers");

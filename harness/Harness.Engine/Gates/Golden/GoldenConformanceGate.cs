@@ -51,7 +51,7 @@ public sealed class GoldenConformanceGate : IGate
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold ?? Threshold.Parse("== 100%");
         const string measured = "share of golden payloads answered exactly as the contract expects in the phase's configuration";
-        var directory = _corpus is null ? GoldenCorpus.DefaultDirectory : Path.GetFullPath(_corpus, context.BaseDirectory);
+        var directory = _corpus is null ? GoldenCorpus.DefaultDirectory : Path.GetFullPath(_corpus, Path.GetFullPath(context.BaseDirectory));
         GoldenCorpus corpus;
         try
         {
@@ -69,6 +69,7 @@ public sealed class GoldenConformanceGate : IGate
         var evidence = new List<Evidence>();
         var perEndpoint = new SortedDictionary<string, (int Good, int Bad)>(StringComparer.Ordinal);
         var conforming = 0;
+        var unanswered = new List<string>();
         for (var i = 0; i < corpus.Cases.Count; i++)
         {
             var golden = corpus.Cases[i];
@@ -79,12 +80,9 @@ public sealed class GoldenConformanceGate : IGate
                 var observed = await runner.RunAsync(golden, context.Http.BaseAddress!, requestId, cancellationToken).ConfigureAwait(false);
                 differences = comparison.Compare(oracle.Expect(golden, settings, requestId), observed);
             }
-            catch (HttpRequestException e) when (i == 0)
-            {
-                return GateResult.NotEvaluated(measured, $"target unreachable: {e.Message}", threshold.Text);
-            }
             catch (HttpRequestException e)
             {
+                unanswered.Add(e.Message);
                 differences = [new GoldenDifference("answer", "an HTTP response", "none: " + e.Message)];
             }
 
@@ -100,6 +98,11 @@ public sealed class GoldenConformanceGate : IGate
             perEndpoint[folder] = (counts.Good, counts.Bad + 1);
             var subject = $"{golden.Id} ({golden.Request.Method} {golden.Request.Path}, rid={requestId})";
             evidence.AddRange(differences.Select(d => new Evidence(subject, d.Expected, d.Actual, d.Aspect)));
+        }
+
+        if (unanswered.Count > 0 && unanswered.Count == corpus.Cases.Count)
+        {
+            return GateResult.NotEvaluated(measured, $"target unreachable: no golden payload got an answer ({unanswered[0]})", threshold.Text);
         }
 
         var result = Judgement.Ratio(threshold, measured, conforming, corpus.Cases.Count, _minCases, "golden payloads");

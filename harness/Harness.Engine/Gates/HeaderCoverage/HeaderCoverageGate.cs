@@ -67,13 +67,15 @@ public sealed class HeaderCoverageGate : IGate
         var evidence = new List<Evidence>();
         var perEndpoint = endpoints.ToDictionary(e => e.ToString(), _ => (Covered: 0, Missing: 0));
         int eligible = 0, covered = 0;
+        var unanswered = new List<string>();
         for (var i = 0; i < _requests; i++)
         {
             var request = generator.WithUnknown(endpoints);
             var observed = (await traffic.SendAsync(request, ResourceIds.None, cancellationToken).ConfigureAwait(false))!;
-            if (observed.TransportError is not null && i == 0)
+            if (observed.TransportError is not null)
             {
-                return GateResult.NotEvaluated(measured, $"target unreachable: {observed.TransportError}", threshold.Text);
+                unanswered.Add(observed.TransportError);
+                continue;
             }
 
             var mode = observed.Header(modeHeader);
@@ -96,6 +98,16 @@ public sealed class HeaderCoverageGate : IGate
                 perEndpoint[key] = (perEndpoint[key].Covered, perEndpoint[key].Missing + 1);
                 evidence.Add(new Evidence(request.ToString(), _wouldReject ? "would-reject headers" : "whole deprecation set", $"{observed.Status} {mode}", string.Join("; ", problems)));
             }
+        }
+
+        if (unanswered.Count == _requests)
+        {
+            return GateResult.NotEvaluated(measured, $"target unreachable: no request got an answer ({unanswered[0]})", threshold.Text);
+        }
+
+        if (unanswered.Count > 0)
+        {
+            evidence.Insert(0, new Evidence($"{unanswered.Count} requests", "an HTTP answer", "none", unanswered[0]));
         }
 
         var what = _wouldReject ? "shadow responses to unknown stages" : "warn/shadow responses to unknown stages";
