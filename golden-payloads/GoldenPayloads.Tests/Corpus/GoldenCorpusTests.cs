@@ -56,6 +56,18 @@ public sealed class GoldenCorpusTests
     }
 
     [Fact]
+    public void DefaultDirectory_HoldsExactlyTheSourceCorpus()
+    {
+        static string[] Files(string root) =>
+            [.. System.IO.Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal)];
+
+        var source = Files(Path.Combine(SourceTree.GoldenPayloadsFolder, GoldenCorpus.FolderName));
+
+        // A payload renamed or deleted in the source leaves a stale copy in bin/: clean the output folder then.
+        Assert.Equal(source, Files(GoldenCorpus.DefaultDirectory));
+    }
+
+    [Fact]
     public void Load_RawBody_IsKeptVerbatim()
     {
         var golden = GoldenCorpus.LoadDefault()["strategies/malformed-json"];
