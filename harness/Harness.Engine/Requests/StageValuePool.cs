@@ -14,10 +14,15 @@ namespace Harness.Engine.Requests;
 /// </summary>
 public sealed class StageValuePool
 {
+    // The same categories as the property tests' CharPools (not referenced: they are FsCheck
+    // generators internal to a test project): controls, bidi and other format characters the
+    // contract does not drop, combining marks, homoglyphs, compatibility and astral characters.
     private static readonly string[] Hostile =
     [
-        "", "   ", "series-e", "series-c+,seed", "growth\r\nX-Injected: 1", "%41%42", "sеries-a", "séries-a",
+        "", "   ", "\u200B", "series-e", "series-c+,seed", "growth\r\nX-Injected: 1", "%41%42", "s\u0435ries-a", "s\u00E9ries-a",
         "pre-seed.", "series - a", "\U0001F4A5", "Series\u00A0Z", new string('x', 200), "seed;drop table", "<script>",
+        "se\u00ADed", "\u202Eeed-seires", "seed\u0301", "seed\0", "series\u001Fa", "series\u2043a", "series-c\u2795",
+        "\u017Feed", "\U0001D42C\U0001D41E\U0001D41E\U0001D41D\u0078", "series-c++", "toString", "null",
     ];
 
     private readonly string[] _canonical;
@@ -65,12 +70,15 @@ public sealed class StageValuePool
         var steps = 1 + random.Next(2);
         for (var i = 0; i < steps; i++)
         {
-            text = random.Next(5) switch
+            text = random.Next(8) switch
             {
                 0 => text.ToUpperInvariant(),
                 1 => "  " + text + "\t",
                 2 => text.Replace('-', '\u2011'),
                 3 => text.Length > 1 ? text[..1] + "\u200B" + text[1..] : text,
+                4 => text.Replace(' ', '\u3000'),
+                5 => text.Replace("+", "\u207A", StringComparison.Ordinal),
+                6 => "\uFEFF" + text.Replace('-', '\u2212'),
                 _ => FullWidth(text),
             };
         }
