@@ -109,6 +109,18 @@ public sealed class AcceptanceTests
     }
 
     [Fact]
+    public async Task StagingWarn_OnATerminal_DrawsTheVerdictTable()
+    {
+        using var run = new CliRun { Interactive = true };
+        Assert.Equal(ExitCodes.Go, await run.RunAsync("--phase", "staging-warn", "--out", "tty"));
+        // A table, not plain lines; the width of a non-terminal writer wraps long cells, so check short words.
+        Assert.Contains("│ golden", run.Out, StringComparison.Ordinal);
+        Assert.Contains("advisory", run.Out, StringComparison.Ordinal);
+        Assert.Contains("all 5 blocking gate(s) passed", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1/8]", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DefaultPlan_EveryKindItUsesIsImplementedOrPlanned()
     {
         var kinds = PlanLoader.LoadDefault().Phases.SelectMany(p => p.Gates).Select(g => g.Kind).Distinct();

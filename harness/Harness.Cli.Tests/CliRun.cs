@@ -17,11 +17,13 @@ internal sealed class CliRun : IDisposable
 
     public string Error { get; private set; } = "";
 
+    public bool Interactive { get; init; }
+
     public async Task<int> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var app = new CliApp(new CliOutput(output, error, Interactive: false), Clock, CliApp.DefaultRegistry, WorkingDirectory);
+        var app = new CliApp(new CliOutput(output, error, Interactive), Clock, CliApp.DefaultRegistry, WorkingDirectory);
         var code = await app.RunAsync(args, CancellationToken.None);
         Out = output.ToString();
         Error = error.ToString();
