@@ -51,22 +51,3 @@ public sealed record RehearsalReport
     /// <summary>Every gate, in the order it ran.</summary>
     public required IReadOnlyList<GateReport> Gates { get; init; }
 }
-
-/// <summary>Versions recorded in a report.</summary>
-/// <param name="Harness">Informational version of Harness.Engine.</param>
-/// <param name="ContractData">Schema version of <c>stage-contract.json</c>.</param>
-/// <param name="ContractDataSha256">SHA-256 of the contract data the oracle used, or empty when unknown.</param>
-/// <param name="Runtime">The .NET runtime description.</param>
-public sealed record ReportVersions(string Harness, int ContractData, string ContractDataSha256, string Runtime);
-
-/// <summary>The target of a rehearsal.</summary>
-/// <param name="Kind"><c>embedded</c> (reference service started in-process) or <c>url</c>.</param>
-/// <param name="BaseAddress">Where requests went.</param>
-/// <param name="ObservedConfiguration">What the target reported on <c>/api/deprecations</c>; null when it could not be read.</param>
-public sealed record ReportTarget(string Kind, string BaseAddress, PhaseConfiguration? ObservedConfiguration);
-
-/// <summary>The plan of a rehearsal.</summary>
-/// <param name="Source"><c>built-in</c> or the plan file's path.</param>
-/// <param name="Sha256">SHA-256 of the plan text.</param>
-/// <param name="Version">Plan schema version.</param>
-public sealed record ReportPlan(string Source, string Sha256, int Version);
