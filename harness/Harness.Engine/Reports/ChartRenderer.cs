@@ -65,7 +65,7 @@ public static class ChartRenderer
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = chart.Series[s].Name, FillColor = colors[s] });
             }
 
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.ShowLegend(Edge.Right);
         }
 
         return plot.GetImageBytes(width, height, ImageFormat.Png);
