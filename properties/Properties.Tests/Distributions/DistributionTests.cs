@@ -106,9 +106,9 @@ public sealed class DistributionTests
 
     /// <summary>
     /// Regression for a counterexample of <see cref="Evaluate_WithinTolerance_IsAcceptedAndSumsToOne"/>:
-    /// a known weight below 1 / double.MaxValue beside unknown entries makes the rescale factor
-    /// <c>1 / knownSum</c> overflow to infinity, and the payload is accepted with an infinite
-    /// (or NaN) weight. Fails until DistributionEvaluator divides by knownSum instead.
+    /// a known weight below 1 / double.MaxValue beside unknown entries made the rescale factor
+    /// <c>1 / knownSum</c> overflow to infinity, and the payload was accepted with an infinite (or
+    /// NaN) weight. Fixed in StageContract by dividing by knownSum.
     /// </summary>
     [Theory]
     [InlineData(double.Epsilon)]

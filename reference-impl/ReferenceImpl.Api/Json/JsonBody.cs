@@ -28,14 +28,66 @@ public static class JsonBody
             return (null, bytes.Problem);
         }
 
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(bytes.Bytes, DocumentOptions), null);
+            document = JsonDocument.Parse(bytes.Bytes, DocumentOptions);
         }
         catch (JsonException e)
         {
             return (null, Problem.Create(context, StatusCodes.Status400BadRequest, ProblemCodes.MalformedJson,
                 "The body is not valid JSON", $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}"));
+        }
+
+        // JSON text may escape a lone surrogate ("\ud800"), which no .NET string can be read from.
+        // Such a body is not I-JSON (RFC 7493); it is refused as malformed in every mode rather than
+        // failing later wherever the string is read. Only bodies with a \u escape need the walk.
+        if (bytes.Bytes.Span.IndexOf("\\u"u8) >= 0 && !AllStringsReadable(document.RootElement))
+        {
+            document.Dispose();
+            return (null, Problem.Create(context, StatusCodes.Status400BadRequest, ProblemCodes.MalformedJson,
+                "The body is not valid JSON", "a string escapes an unpaired surrogate (\\ud800-\\udfff); bodies must be I-JSON (RFC 7493)"));
+        }
+
+        return (document, null);
+    }
+
+    private static bool AllStringsReadable(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (!AllStringsReadable(item))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (property.Name is null || !AllStringsReadable(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

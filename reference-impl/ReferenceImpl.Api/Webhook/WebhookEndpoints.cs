@@ -116,8 +116,9 @@ public sealed record AlertNotification(bool Firing, string ReplayKey, string Sum
             var summary = (names.Count == 0 ? "alert" : string.Join(",", names)) + (firing ? " firing" : " resolved");
             return new AlertNotification(firing, groupKey.GetString() + "|" + string.Join(",", starts), summary);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escaping an unpaired surrogate cannot be read.
             return null;
         }
     }
