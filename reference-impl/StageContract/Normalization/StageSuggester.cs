@@ -3,7 +3,9 @@ namespace StageContract.Normalization;
 /// <summary>
 /// Suggestions for error bodies, never for acceptance: the canonical stage whose alias key is
 /// nearest to the folded input by edit distance, if that distance is at most the contract's limit.
-/// Ties go to the earlier stage, then the earlier key.
+/// When keys of different stages tie for nearest there is no single nearest stage, and no
+/// suggestion is made: <c>seriesc</c> is one edit from series-a, series-b, series-c and series-c+
+/// keys, and naming any one of them would mislead.
 /// </summary>
 public sealed class StageSuggester
 {
@@ -34,6 +36,7 @@ public sealed class StageSuggester
 
         string? best = null;
         var bestDistance = int.MaxValue;
+        var ambiguous = false;
         foreach (var (key, stage) in _keys)
         {
             if (Math.Abs(key.Length - folded.Length) > _maxDistance)
@@ -42,14 +45,17 @@ public sealed class StageSuggester
             }
 
             var distance = EditDistance(folded, key);
-            if (distance <= _maxDistance && distance < bestDistance)
+            if (distance > _maxDistance || distance > bestDistance)
             {
-                best = stage;
-                bestDistance = distance;
+                continue;
             }
+
+            ambiguous = distance == bestDistance && (ambiguous || !string.Equals(best, stage, StringComparison.Ordinal));
+            best = stage;
+            bestDistance = distance;
         }
 
-        return best;
+        return ambiguous ? null : best;
     }
 
     /// <summary>Levenshtein distance (insert, delete, substitute; each costs 1).</summary>
