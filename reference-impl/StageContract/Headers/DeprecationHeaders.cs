@@ -78,9 +78,10 @@ public sealed class DeprecationHeaders
     }
 
     /// <summary>
-    /// Appends a value as is when it is visible ASCII without ',' or '%', else percent-encodes its
-    /// UTF-8 bytes outside that set. Values longer than <paramref name="maxLength"/> are cut (never
-    /// inside a surrogate pair) and marked with a trailing "...".
+    /// Appends a value as is when it is visible ASCII without ',', '%' or '"', else percent-encodes
+    /// its UTF-8 bytes outside that set. An empty value is written <c>""</c> (and a literal quote is
+    /// always encoded, so that stays unambiguous). Values longer than <paramref name="maxLength"/>
+    /// are cut (never inside a surrogate pair) and marked with a trailing "...".
     /// </summary>
     public static void AppendEncoded(StringBuilder builder, string value, int maxLength)
     {
@@ -93,13 +94,19 @@ public sealed class DeprecationHeaders
             length--;
         }
 
+        if (value.Length == 0)
+        {
+            builder.Append("\"\"");
+            return;
+        }
+
         var text = value.AsSpan(0, length);
-        if (text.ContainsAnyExceptInRange('!', '~') || text.ContainsAny(',', '%'))
+        if (text.ContainsAnyExceptInRange('!', '~') || text.ContainsAny(',', '%', '"'))
         {
             var bytes = Encoding.UTF8.GetBytes(text.ToArray());
             foreach (var b in bytes)
             {
-                if (b is > 0x20 and < 0x7F && b != ',' && b != '%')
+                if (b is > 0x20 and < 0x7F && b != ',' && b != '%' && b != '"')
                 {
                     builder.Append((char)b);
                 }
