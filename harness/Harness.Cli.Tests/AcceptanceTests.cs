@@ -116,7 +116,7 @@ public sealed class AcceptanceTests
         // A table, not plain lines; the width of a non-terminal writer wraps long cells, so check short words.
         Assert.Contains("│ golden", run.Out, StringComparison.Ordinal);
         Assert.Contains("advisory", run.Out, StringComparison.Ordinal);
-        Assert.Contains("all 5 blocking gate(s) passed", run.Out, StringComparison.Ordinal);
+        Assert.Contains("all 7 blocking gate(s) passed", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("[1/8]", run.Out, StringComparison.Ordinal);
     }
 

@@ -130,7 +130,8 @@ public sealed class ExitCodeTests
         Assert.Equal(ExitCodes.Go, await run.RunAsync("phases"));
         Assert.Contains("staging-warn: Warn everywhere", run.Out, StringComparison.Ordinal);
         Assert.Contains("  - golden: golden-conformance == 100%, blocking\n", run.Out.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("  - validator-p99: validator-latency <= 5ms, advisory [not implemented in this harness version]", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  - validator-p99: validator-latency <= 5ms, blocking\n", run.Out.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("  - migration-rehearsal: migration-rehearsal, advisory [not implemented in this harness version]", run.Out, StringComparison.Ordinal);
         Assert.Empty(run.Error);
     }
 

@@ -3,6 +3,7 @@ using Harness.Engine.Gates.Configuration;
 using Harness.Engine.Gates.DecisionTable;
 using Harness.Engine.Gates.Golden;
 using Harness.Engine.Gates.HeaderCoverage;
+using Harness.Engine.Gates.Load;
 
 namespace Harness.Engine.Gates;
 
@@ -15,5 +16,8 @@ public static class BuiltInGates
         .With(GateKinds.GoldenConformance, GoldenConformanceGate.Create)
         .With(GateKinds.HeaderCoverage, HeaderCoverageGate.Create)
         .With(GateKinds.DecisionTable, DecisionTableGate.Create)
-        .With(GateKinds.BoundedLabels, BoundedLabelsGate.Create);
+        .With(GateKinds.BoundedLabels, BoundedLabelsGate.Create)
+        .With(GateKinds.ErrorRate, ErrorRateGate.Create)
+        .With(GateKinds.ValidatorLatency, ValidatorLatencyGate.Create)
+        .With(GateKinds.EnforcedShare, EnforcedShareGate.Create);
 }

@@ -18,10 +18,19 @@ public static class GateKinds
     /// <summary><c>/metrics</c> labels stay within their allowed sets and never hold raw stage values.</summary>
     public const string BoundedLabels = "bounded-labels";
 
+    /// <summary>Share of generated requests ending in a 5xx, a transport failure or a status the contract does not give.</summary>
+    public const string ErrorRate = "error-rate";
+
+    /// <summary>Validator percentile from the target's duration histogram.</summary>
+    public const string ValidatorLatency = "validator-latency";
+
+    /// <summary>Share of fresh request ids answered in enforce, against the phase's percent and the bucket function.</summary>
+    public const string EnforcedShare = "enforced-share";
+
     /// <summary>Kinds planned for later versions (load, migration, drill); listed so <c>phases</c> can say so.</summary>
     public static IReadOnlyList<string> Planned { get; } =
     [
-        "validator-latency", "error-rate", "sustained-error-rate", "enforced-share", "would-reject-rate",
+        "sustained-error-rate", "would-reject-rate",
         "unknown-rate", "migration-rehearsal", "migration-verify", "auto-downgrade-drill",
     ];
 }
