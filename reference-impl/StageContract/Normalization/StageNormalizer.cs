@@ -216,7 +216,7 @@ public sealed class StageNormalizer
                 pendingSpace = false;
             }
 
-            buffer[length++] = char.ToLowerInvariant(c);
+            buffer[length++] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
         }
 
         return tooLong ? AsciiFold.TooLong : length == 0 ? AsciiFold.Blank : (AsciiFold)length;
