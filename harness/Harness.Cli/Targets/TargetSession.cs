@@ -1,4 +1,5 @@
 using Harness.Engine.Plans;
+using Harness.Engine.Targets;
 using ReferenceImpl.Api.Hosting;
 
 namespace Harness.Cli.Targets;
@@ -11,10 +12,11 @@ public sealed class TargetSession : IAsyncDisposable
 
     private readonly RunningReferenceService? _service;
 
-    private TargetSession(string kind, Uri baseAddress, RunningReferenceService? service)
+    private TargetSession(string kind, Uri baseAddress, RunningReferenceService? service, TargetCredentials credentials)
     {
         Kind = kind;
         _service = service;
+        Credentials = credentials;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = RequestTimeout };
     }
 
@@ -24,12 +26,22 @@ public sealed class TargetSession : IAsyncDisposable
     /// <summary>Client whose base address is the target.</summary>
     public HttpClient Http { get; }
 
+    /// <summary>Secrets the drills use: made up for the embedded service, read from the environment for a URL.</summary>
+    public TargetCredentials Credentials { get; }
+
     /// <summary>Starts the reference service in-process on a free loopback port with exactly the phase's configuration.</summary>
     public static async Task<TargetSession> StartEmbeddedAsync(PhaseConfiguration configuration, CancellationToken cancellationToken)
     {
-        var options = ServiceOptions.Default with { Modes = configuration.ToModeSettings() };
+        var credentials = new TargetCredentials(Secret(), Secret(), Secret());
+        var options = ServiceOptions.Default with
+        {
+            Modes = configuration.ToModeSettings(),
+            WebhookHmacKey = credentials.WebhookHmacKey,
+            WebhookBearerToken = credentials.WebhookBearerToken,
+            OpsToken = credentials.OpsToken,
+        };
         var service = await ReferenceService.StartAsync(options, cancellationToken).ConfigureAwait(false);
-        return new TargetSession("embedded", service.BaseAddress, service);
+        return new TargetSession("embedded", service.BaseAddress, service, credentials);
     }
 
     /// <summary>A running service at <paramref name="baseAddress"/>; nothing is started.</summary>
@@ -37,8 +49,10 @@ public sealed class TargetSession : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var withSlash = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
-        return new TargetSession("url", withSlash, null);
+        return new TargetSession("url", withSlash, null, TargetCredentials.FromEnvironment(Environment.GetEnvironmentVariables()));
     }
+
+    private static string Secret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Parses <c>--target</c>: an absolute http(s) URL; null otherwise.</summary>
     public static Uri? ParseUrl(string text) =>

@@ -92,7 +92,7 @@ public static class RehearseVerb
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"target unreachable: {probe.Error}");
             }
 
-            var request = new RehearsalRequest { Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed };
+            var request = new RehearsalRequest { Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials };
             var report = await RunAsync(context, runner, request, cancellationToken).ConfigureAwait(false);
             var directory = outDirectory is null
                 ? ReportFiles.DefaultDirectory(context.WorkingDirectory, report.StartedAt, phase.Name)

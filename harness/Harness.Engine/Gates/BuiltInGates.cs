@@ -1,6 +1,7 @@
 using Harness.Engine.Gates.BoundedLabels;
 using Harness.Engine.Gates.Configuration;
 using Harness.Engine.Gates.DecisionTable;
+using Harness.Engine.Gates.Drills;
 using Harness.Engine.Gates.Golden;
 using Harness.Engine.Gates.HeaderCoverage;
 using Harness.Engine.Gates.Load;
@@ -19,5 +20,6 @@ public static class BuiltInGates
         .With(GateKinds.BoundedLabels, BoundedLabelsGate.Create)
         .With(GateKinds.ErrorRate, ErrorRateGate.Create)
         .With(GateKinds.ValidatorLatency, ValidatorLatencyGate.Create)
-        .With(GateKinds.EnforcedShare, EnforcedShareGate.Create);
+        .With(GateKinds.EnforcedShare, EnforcedShareGate.Create)
+        .With(GateKinds.AutoDowngradeDrill, AutoDowngradeDrillGate.Create);
 }

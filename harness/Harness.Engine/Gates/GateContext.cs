@@ -18,6 +18,9 @@ public sealed record GateContext
     /// <summary>The contract's rules, the oracle every expectation comes from; default the shipped data.</summary>
     public ContractRules Rules { get; init; } = ContractRules.Default;
 
+    /// <summary>Secrets for drills (webhook key or token, ops token); default none.</summary>
+    public Harness.Engine.Targets.TargetCredentials Credentials { get; init; } = Harness.Engine.Targets.TargetCredentials.None;
+
     /// <summary>Clock; default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -27,10 +27,13 @@ public static class GateKinds
     /// <summary>Share of fresh request ids answered in enforce, against the phase's percent and the bucket function.</summary>
     public const string EnforcedShare = "enforced-share";
 
+    /// <summary>A firing alert at the webhook moves enforce to warn in time; the mode is restored after.</summary>
+    public const string AutoDowngradeDrill = "auto-downgrade-drill";
+
     /// <summary>Kinds planned for later versions (load, migration, drill); listed so <c>phases</c> can say so.</summary>
     public static IReadOnlyList<string> Planned { get; } =
     [
         "sustained-error-rate", "would-reject-rate",
-        "unknown-rate", "migration-rehearsal", "migration-verify", "auto-downgrade-drill",
+        "unknown-rate", "migration-rehearsal", "migration-verify",
     ];
 }

@@ -24,6 +24,9 @@ public sealed record RehearsalRequest
     /// <summary>The contract oracle; default the shipped data.</summary>
     public ContractRules Rules { get; init; } = ContractRules.Default;
 
+    /// <summary>Secrets for drills; default none (drills then report NotEvaluated).</summary>
+    public Harness.Engine.Targets.TargetCredentials Credentials { get; init; } = Harness.Engine.Targets.TargetCredentials.None;
+
     /// <summary>Time a single gate may take before it is stopped and reported NotEvaluated; default 5 minutes.</summary>
     public TimeSpan GateTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

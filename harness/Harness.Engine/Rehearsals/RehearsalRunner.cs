@@ -73,6 +73,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
                 Rules = request.Rules,
                 TimeProvider = timeProvider,
                 Seed = request.Seed,
+                Credentials = request.Credentials,
                 BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),
             };
             var begin = timeProvider.GetTimestamp();
