@@ -29,11 +29,13 @@ public static class RehearseVerb
         };
         var output = new Option<string?>("--out") { Description = "Report directory; default reports/<UTC timestamp>-<phase>." };
         var seed = new Option<int>("--seed") { Description = "Seed of all generated requests; default 1.", DefaultValueFactory = _ => 1 };
+        var capture = new Option<string?>("--capture") { Description = "A capture of real traffic (JSON lines of {method, path, body}) for the traffic-readiness gates (unknown-rate, would-reject-rate)." };
         root.Options.Add(phase);
         root.Options.Add(plan);
         root.Options.Add(target);
         root.Options.Add(output);
         root.Options.Add(seed);
+        root.Options.Add(capture);
         root.SetAction((parse, cancellationToken) => Guard.RunAsync(context, async () =>
         {
             var phaseName = parse.GetValue(phase);
@@ -48,7 +50,13 @@ public static class RehearseVerb
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"unknown phase '{phaseName}' (plan {loaded.Source} has: {string.Join(", ", loaded.Phases.Select(p => p.Name))})");
             }
 
-            return await ExecuteAsync(context, loaded, selected, parse.GetValue(target)!, parse.GetValue(output), parse.GetValue(seed), cancellationToken).ConfigureAwait(false);
+            var capturePath = parse.GetValue(capture) is { } c ? context.Resolve(c) : null;
+            if (capturePath is not null && !File.Exists(capturePath))
+            {
+                return context.Fail(ExitCodes.HarnessOrUsageError, $"--capture: no file '{capturePath}'");
+            }
+
+            return await ExecuteAsync(context, loaded, selected, parse.GetValue(target)!, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
         }, cancellationToken));
     }
 
@@ -60,7 +68,7 @@ public static class RehearseVerb
     }
 
     /// <summary>Starts or checks the target, runs the phase, writes the reports and prints the verdict.</summary>
-    public static async Task<int> ExecuteAsync(VerbContext context, PhasePlan plan, Phase phase, string target, string? outDirectory, int seed, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(VerbContext context, PhasePlan plan, Phase phase, string target, string? outDirectory, int seed, CancellationToken cancellationToken, string? capturePath = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(phase);
@@ -92,7 +100,7 @@ public static class RehearseVerb
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"target unreachable: {probe.Error}");
             }
 
-            var request = new RehearsalRequest { Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials };
+            var request = new RehearsalRequest { Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath };
             var report = await RunAsync(context, runner, request, cancellationToken).ConfigureAwait(false);
             var directory = outDirectory is null
                 ? ReportFiles.DefaultDirectory(context.WorkingDirectory, report.StartedAt, phase.Name)

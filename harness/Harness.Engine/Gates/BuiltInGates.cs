@@ -5,6 +5,7 @@ using Harness.Engine.Gates.Drills;
 using Harness.Engine.Gates.Golden;
 using Harness.Engine.Gates.HeaderCoverage;
 using Harness.Engine.Gates.Load;
+using Harness.Engine.Gates.Readiness;
 
 namespace Harness.Engine.Gates;
 
@@ -21,5 +22,7 @@ public static class BuiltInGates
         .With(GateKinds.ErrorRate, ErrorRateGate.Create)
         .With(GateKinds.ValidatorLatency, ValidatorLatencyGate.Create)
         .With(GateKinds.EnforcedShare, EnforcedShareGate.Create)
-        .With(GateKinds.AutoDowngradeDrill, AutoDowngradeDrillGate.Create);
+        .With(GateKinds.AutoDowngradeDrill, AutoDowngradeDrillGate.Create)
+        .With(GateKinds.UnknownRate, TrafficReadinessGate.CreateUnknownRate)
+        .With(GateKinds.WouldRejectRate, TrafficReadinessGate.CreateWouldRejectRate);
 }

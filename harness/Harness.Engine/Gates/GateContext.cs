@@ -21,6 +21,9 @@ public sealed record GateContext
     /// <summary>Secrets for drills (webhook key or token, ops token); default none.</summary>
     public Harness.Engine.Targets.TargetCredentials Credentials { get; init; } = Harness.Engine.Targets.TargetCredentials.None;
 
+    /// <summary>A capture of real traffic given on the command line (absolute path), used by readiness gates without a <c>capture</c> parameter; default none.</summary>
+    public string? CapturePath { get; init; }
+
     /// <summary>Clock; default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

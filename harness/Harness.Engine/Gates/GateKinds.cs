@@ -30,10 +30,16 @@ public static class GateKinds
     /// <summary>A firing alert at the webhook moves enforce to warn in time; the mode is restored after.</summary>
     public const string AutoDowngradeDrill = "auto-downgrade-drill";
 
+    /// <summary>Traffic readiness: share of replayed real requests with an unknown stage.</summary>
+    public const string UnknownRate = "unknown-rate";
+
+    /// <summary>Traffic readiness: share of replayed real requests answered as would-reject.</summary>
+    public const string WouldRejectRate = "would-reject-rate";
+
     /// <summary>Kinds planned for later versions (load, migration, drill); listed so <c>phases</c> can say so.</summary>
     public static IReadOnlyList<string> Planned { get; } =
     [
-        "sustained-error-rate", "would-reject-rate",
-        "unknown-rate", "migration-rehearsal", "migration-verify",
+        "sustained-error-rate",
+        "migration-rehearsal", "migration-verify",
     ];
 }

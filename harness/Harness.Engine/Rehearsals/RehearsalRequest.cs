@@ -27,6 +27,9 @@ public sealed record RehearsalRequest
     /// <summary>Secrets for drills; default none (drills then report NotEvaluated).</summary>
     public Harness.Engine.Targets.TargetCredentials Credentials { get; init; } = Harness.Engine.Targets.TargetCredentials.None;
 
+    /// <summary>A capture of real traffic for the readiness gates (absolute path); default none.</summary>
+    public string? CapturePath { get; init; }
+
     /// <summary>Time a single gate may take before it is stopped and reported NotEvaluated; default 5 minutes.</summary>
     public TimeSpan GateTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

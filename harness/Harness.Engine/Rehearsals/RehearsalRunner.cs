@@ -74,6 +74,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
                 TimeProvider = timeProvider,
                 Seed = request.Seed,
                 Credentials = request.Credentials,
+                CapturePath = request.CapturePath,
                 BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),
             };
             var begin = timeProvider.GetTimestamp();
