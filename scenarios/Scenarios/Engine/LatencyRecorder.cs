@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using HdrHistogram;
+using Scenarios.Results;
+
+namespace Scenarios.Engine;
+
+/// <summary>Thread-safe recording of one step: a concurrent HdrHistogram overall and per second, and the tallies.</summary>
+public sealed class LatencyRecorder
+{
+    /// <summary>Largest recordable latency: 60 s in microseconds.</summary>
+    public const long HighestMicros = 60_000_000;
+
+    /// <summary>Significant digits of every histogram.</summary>
+    public const int SignificantDigits = 3;
+
+    private readonly LongConcurrentHistogram _latency = new(1, HighestMicros, SignificantDigits);
+    private readonly LongConcurrentHistogram[] _perSecond;
+    private readonly long[] _completedPerSecond;
+    private readonly ConcurrentDictionary<string, long> _statuses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _headers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _classes = new(StringComparer.Ordinal);
+    private long _sent;
+    private long _late;
+    private long _dropped;
+    private long _transportErrors;
+
+    public LatencyRecorder(TimeSpan duration)
+    {
+        var seconds = (int)Math.Ceiling(duration.TotalSeconds) + 1;
+        _perSecond = [.. Enumerable.Range(0, seconds).Select(_ => new LongConcurrentHistogram(1, HighestMicros, SignificantDigits))];
+        _completedPerSecond = new long[seconds];
+    }
+
+    public void Sent() => Interlocked.Increment(ref _sent);
+
+    public void Late() => Interlocked.Increment(ref _late);
+
+    public void Dropped() => Interlocked.Increment(ref _dropped);
+
+    /// <summary>Records an answer that completed <paramref name="atSecond"/> seconds into the step.</summary>
+    public void Answered(long micros, double atSecond, int status, IEnumerable<string> headerTallies, string? responseClass)
+    {
+        ArgumentNullException.ThrowIfNull(headerTallies);
+        var value = Math.Clamp(micros, 1, HighestMicros);
+        _latency.RecordValue(value);
+        var second = Math.Clamp((int)atSecond, 0, _perSecond.Length - 1);
+        _perSecond[second].RecordValue(value);
+        Interlocked.Increment(ref _completedPerSecond[second]);
+        _statuses.AddOrUpdate(status.ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+        foreach (var header in headerTallies)
+        {
+            _headers.AddOrUpdate(header, 1, (_, n) => n + 1);
+        }
+
+        if (responseClass is not null)
+        {
+            _classes.AddOrUpdate(responseClass, 1, (_, n) => n + 1);
+        }
+    }
+
+    public void TransportError() => Interlocked.Increment(ref _transportErrors);
+
+    /// <summary>The immutable result.</summary>
+    public StepResult ToResult(string name, string model, double? targetRate, TimeSpan duration, Func<int, double> targetRateAt) => new()
+    {
+        Name = name,
+        Model = model,
+        TargetRate = targetRate,
+        DurationSeconds = duration.TotalSeconds,
+        Sent = Interlocked.Read(ref _sent),
+        Completed = _completedPerSecond.Sum(),
+        Late = Interlocked.Read(ref _late),
+        Dropped = Interlocked.Read(ref _dropped),
+        TransportErrors = Interlocked.Read(ref _transportErrors),
+        Statuses = new SortedDictionary<string, long>(_statuses, StringComparer.Ordinal),
+        Headers = new SortedDictionary<string, long>(_headers, StringComparer.Ordinal),
+        Classes = new SortedDictionary<string, long>(_classes, StringComparer.Ordinal),
+        Latency = StepResult.Pairs(_latency),
+        PerSecond = [.. Enumerable.Range(0, _perSecond.Length).Where(s => _completedPerSecond[s] > 0 || s < duration.TotalSeconds)
+            .Select(s => new SecondSample(s, _completedPerSecond[s], _perSecond[s].TotalCount == 0 ? 0 : _perSecond[s].GetValueAtPercentile(99), targetRateAt(s)))],
+    };
+}
