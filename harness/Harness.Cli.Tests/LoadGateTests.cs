@@ -41,7 +41,7 @@ public sealed class LoadGateTests
     }
 
     [Fact]
-    public async Task ValidatorLatency_ThresholdBelowTheFastestBucket_Fails()
+    public async Task ValidatorLatency_ThresholdBelowTheFastestBucket_NeverPasses()
     {
         using var run = new CliRun();
         var plan = run.Write("plan.yaml", """
@@ -56,7 +56,9 @@ public sealed class LoadGateTests
             """);
         await run.RunAsync("--phase", "tight", "--plan", plan, "--out", "out");
         var gate = Gates(run)["validator-p99"];
-        Assert.Equal("Fail", gate.GetProperty("status").GetString());
+
+        // 1 us is inside the first bucket (0, 10 us]: Fail when p99 lies above it, Inconclusive when in it; never Pass.
+        Assert.Contains(gate.GetProperty("status").GetString(), new[] { "Fail", "Inconclusive" });
         Assert.True(gate.GetProperty("sampleSize").GetInt32() >= 200);
     }
 

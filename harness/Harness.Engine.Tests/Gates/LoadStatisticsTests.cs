@@ -48,6 +48,15 @@ public sealed class LoadStatisticsTests
         Assert.Equal(GateStatus.Inconclusive, Proportions.BelowLimit(Proportions.Wilson(0, n / 2, 1.959964), 0.001, inclusive: false));
     }
 
+    [Theory]
+    [InlineData(0.00001, 0.00002, "<= 5ms", GateStatus.Pass)]
+    [InlineData(0.00512, 0.01024, "<= 5ms", GateStatus.Fail)]
+    [InlineData(0.00256, 0.00512, "<= 5ms", GateStatus.Inconclusive)]
+    [InlineData(0.00064, 0.00128, "< 1ms", GateStatus.Inconclusive)]
+    [InlineData(0.00128, 0.00256, "< 1ms", GateStatus.Fail)]
+    public void ValidatorLatency_Judge_UsesTheWholeBucket(double low, double high, string threshold, GateStatus expected) =>
+        Assert.Equal(expected, ValidatorLatencyGate.Judge(low, high, Harness.Engine.Plans.Threshold.Parse(threshold)));
+
     [Fact]
     public void HistogramPercentile_DeltaBetweenScrapes_FindsTheBucket()
     {

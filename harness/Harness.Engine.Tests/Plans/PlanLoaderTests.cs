@@ -65,8 +65,11 @@ public sealed class PlanLoaderTests
         var phase = PlanLoader.LoadDefault().Find("staging-warn")!;
         foreach (var gate in phase.Gates)
         {
-            Assert.Equal(registry.IsImplemented(gate.Kind), gate.Blocking);
-            Assert.True(gate.Blocking || gate.Note?.Contains("issue", StringComparison.Ordinal) == true, gate.Id);
+            // Advisory: the kinds not implemented yet (their note names the issue), and end-to-end
+            // latency, for which the contract sets no limit (its note says so).
+            var endToEnd = gate.Kind == GateKinds.LatencyUnderLoad;
+            Assert.Equal(registry.IsImplemented(gate.Kind) && !endToEnd, gate.Blocking);
+            Assert.True(gate.Blocking || gate.Note?.Contains(endToEnd ? "contract" : "issue", StringComparison.Ordinal) == true, gate.Id);
         }
     }
 
@@ -74,7 +77,8 @@ public sealed class PlanLoaderTests
     public void LoadDefault_LaterPhases_KeepUnimplementedGatesBlocking()
     {
         var plan = PlanLoader.LoadDefault();
-        Assert.All(plan.Phases.Where(p => p.Name != "staging-warn").SelectMany(p => p.Gates), g => Assert.True(g.Blocking, g.Id));
+        Assert.All(plan.Phases.Where(p => p.Name != "staging-warn").SelectMany(p => p.Gates).Where(g => g.Kind != GateKinds.LatencyUnderLoad),
+            g => Assert.True(g.Blocking, g.Id));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public static class BuiltInGates
         .With(GateKinds.ValidatorLatency, ValidatorLatencyGate.Create)
         .With(GateKinds.EnforcedShare, EnforcedShareGate.Create)
         .With(GateKinds.AutoDowngradeDrill, AutoDowngradeDrillGate.Create)
+        .With(GateKinds.LatencyUnderLoad, LatencyUnderLoadGate.Create)
         .With(GateKinds.UnknownRate, TrafficReadinessGate.CreateUnknownRate)
         .With(GateKinds.WouldRejectRate, TrafficReadinessGate.CreateWouldRejectRate);
 }

@@ -36,6 +36,9 @@ public static class GateKinds
     /// <summary>Traffic readiness: share of replayed real requests answered as would-reject.</summary>
     public const string WouldRejectRate = "would-reject-rate";
 
+    /// <summary>End-to-end latency percentile under an open-model load, timed from scheduled start.</summary>
+    public const string LatencyUnderLoad = "latency-under-load";
+
     /// <summary>Kinds planned for later versions (load, migration, drill); listed so <c>phases</c> can say so.</summary>
     public static IReadOnlyList<string> Planned { get; } =
     [

@@ -87,10 +87,7 @@ public sealed class ValidatorLatencyGate : IGate
             };
         }
 
-        var inclusive = threshold.Operator == ThresholdOperator.AtMost;
-        var status = (inclusive ? bucket.High <= threshold.Value : bucket.High < threshold.Value) ? GateStatus.Pass
-            : (inclusive ? bucket.Low > threshold.Value : bucket.Low >= threshold.Value) ? GateStatus.Fail
-            : GateStatus.Inconclusive;
+        var status = Judge(bucket.Low, bucket.High, threshold);
         var text = $"{Duration(bucket.Low)}..{Duration(bucket.High)}";
         return new GateResult
         {
@@ -109,6 +106,16 @@ public sealed class ValidatorLatencyGate : IGate
                 },
             Charts = [Chart(before, after)],
         };
+    }
+
+    /// <summary>Pass when the whole bucket meets the upper limit, Fail when none of it does, else Inconclusive.</summary>
+    public static GateStatus Judge(double low, double high, Threshold threshold)
+    {
+        ArgumentNullException.ThrowIfNull(threshold);
+        var inclusive = threshold.Operator == ThresholdOperator.AtMost;
+        return (inclusive ? high <= threshold.Value : high < threshold.Value) ? GateStatus.Pass
+            : (inclusive ? low > threshold.Value : low >= threshold.Value) ? GateStatus.Fail
+            : GateStatus.Inconclusive;
     }
 
     private static string Duration(double seconds) => double.IsPositiveInfinity(seconds)

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Harness.Engine.Plans;
+using Harness.Engine.Requests;
+using Scenarios.Engine;
+using Scenarios.Results;
+
+namespace Harness.Engine.Gates.Load;
+
+/// <summary>
+/// End-to-end latency under an open-model load of generated traffic (all endpoints, the phase's
+/// mix): a warm-up, a ramp to the rate, then a steady step; latency is measured from each
+/// request's scheduled start (no coordinated omission). The steady step's percentile is judged
+/// against the threshold. When the harness itself could not keep the schedule (late or dropped
+/// sends above 1 %) the figures describe the harness, not the target, and the gate is Inconclusive.
+/// Runs on real time whatever clock the rehearsal was given: load is real.
+/// </summary>
+public sealed class LatencyUnderLoadGate : IGate
+{
+    private static readonly string[] KnownParameters = ["rate", "rampSeconds", "steadySeconds", "warmupSeconds", "quantile", "minSamples"];
+    private readonly double _rate;
+    private readonly double _ramp;
+    private readonly double _steady;
+    private readonly double _warmup;
+    private readonly double _quantile;
+    private readonly int _minSamples;
+
+    private LatencyUnderLoadGate(double rate, double ramp, double steady, double warmup, double quantile, int minSamples)
+    {
+        (_rate, _ramp, _steady, _warmup, _quantile, _minSamples) = (rate, ramp, steady, warmup, quantile, minSamples);
+    }
+
+    /// <summary>
+    /// Factory. Parameters: <c>rate</c> (requests/s, default 200), <c>rampSeconds</c> (2),
+    /// <c>steadySeconds</c> (6), <c>warmupSeconds</c> (1), <c>quantile</c> p50|p95|p99 (p99),
+    /// <c>minSamples</c> (500). Threshold: an upper limit (<c>&lt;= 250ms</c>).
+    /// </summary>
+    public static GateCreation Create(GateSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var p = spec.Parameters;
+        if (p.UnknownNames(KnownParameters) is [var unknown, ..])
+        {
+            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+        }
+
+        if (spec.Threshold is null || spec.Threshold.Operator is not (ThresholdOperator.LessThan or ThresholdOperator.AtMost))
+        {
+            return GateCreation.Invalid("latency-under-load needs an upper-limit threshold such as \"<= 250ms\"");
+        }
+
+        if (!p.TryGetInt("rate", 200, 1, 50_000, out var rate, out var e1)) return GateCreation.Invalid(e1);
+        if (!p.TryGetInt("rampSeconds", 2, 0, 600, out var ramp, out var e2)) return GateCreation.Invalid(e2);
+        if (!p.TryGetInt("steadySeconds", 6, 1, 3_600, out var steady, out var e3)) return GateCreation.Invalid(e3);
+        if (!p.TryGetInt("warmupSeconds", 1, 0, 600, out var warmup, out var e4)) return GateCreation.Invalid(e4);
+        if (!p.TryGetChoice("quantile", "p99", ["p50", "p95", "p99"], out var q, out var e5)) return GateCreation.Invalid(e5);
+        if (!p.TryGetInt("minSamples", 500, 1, 10_000_000, out var min, out var e6)) return GateCreation.Invalid(e6);
+        return GateCreation.Of(new LatencyUnderLoadGate(rate, ramp, steady, warmup, double.Parse(q[1..], CultureInfo.InvariantCulture), min));
+    }
+
+    /// <inheritdoc />
+    public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var threshold = context.Spec.Threshold!;
+        var name = string.Create(CultureInfo.InvariantCulture, $"p{_quantile:0}");
+        var measured = string.Create(CultureInfo.InvariantCulture, $"end-to-end {name} at {_rate:0}/s open-model load of generated traffic, from each request's scheduled start");
+        var prefix = $"rh{context.Seed}-{context.Spec.Id}";
+        var traffic = new StageTraffic(context.Http, new TrafficSettings());
+        var ids = await traffic.CreateResourcesAsync(context.Rules, prefix, [], cancellationToken).ConfigureAwait(false);
+        var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);
+        var builder = new StageRequestBuilder(new TrafficSettings());
+        var oracle = new ContractOracle(context.Rules, context.Phase.Configuration.ToModeSettings());
+        var endpoints = StageEndpoint.All.Where(e => !e.NeedsId || (e.RouteTemplate.Contains("strategies", StringComparison.Ordinal) ? ids.StrategyId : ids.AllocationId) is not null).ToList();
+        var total = (int)OpenSchedule.Total(_rate / 2, _rate / 2, _warmup) + (int)OpenSchedule.Total(0, _rate, _ramp) + (int)OpenSchedule.Total(_rate, _rate, _steady) + 16;
+        var requests = Enumerable.Range(0, total).Select(_ => generator.Any(endpoints)).ToList();
+        var expected = requests.Select(r => oracle.Expect(r).Status).ToList();
+
+        using var http = LoadEngine.CreateClient(context.Http.BaseAddress!);
+        var engine = new LoadEngine(http, TimeProvider.System);
+        var steps = new List<LoadStep>();
+        if (_warmup > 0) steps.Add(new LoadStep("warm-up", LoadModel.Open.Constant(_rate / 2), TimeSpan.FromSeconds(_warmup), WarmUp: true));
+        if (_ramp > 0) steps.Add(new LoadStep("ramp", new LoadModel.Open(0, _rate), TimeSpan.FromSeconds(_ramp)));
+        steps.Add(new LoadStep("steady", LoadModel.Open.Constant(_rate), TimeSpan.FromSeconds(_steady)));
+        var result = await engine.RunAsync(steps, i => builder.Build(requests[(int)(i % total)], ids)!, [context.Rules.Data.Headers.Mode],
+            (i, response) => Conforms(expected[(int)(i % total)], (int)response.StatusCode) ? "as the contract gives" : "error",
+            context.Seed, null, cancellationToken).ConfigureAwait(false);
+
+        var steady = result.Steps.Single(s => s.Name == "steady");
+        var value = steady.Percentile(_quantile) / 1_000_000.0;
+        var laggard = steady.Sent + steady.Dropped == 0 ? 1 : (double)(steady.Late + steady.Dropped) / (steady.Sent + steady.Dropped);
+        var status = steady.Completed < _minSamples || laggard > 0.01 ? GateStatus.Inconclusive
+            : threshold.IsMetBy(value) ? GateStatus.Pass : GateStatus.Fail;
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"steady {steady.AchievedRate:0}/s of {_rate:0}/s: p50 {Ms(steady.Percentile(50))}, p95 {Ms(steady.Percentile(95))}, p99 {Ms(steady.Percentile(99))}, max {Ms(steady.Percentile(100))}; {steady.Classes.GetValueOrDefault("error")} errors, {steady.Late} late, {steady.Dropped} dropped, {steady.TransportErrors} transport failures");
+        var verdict = status switch
+        {
+            GateStatus.Inconclusive when steady.Completed < _minSamples => $"only {steady.Completed} answers, at least {_minSamples} needed",
+            GateStatus.Inconclusive => string.Create(CultureInfo.InvariantCulture, $"the harness fell behind its schedule ({100 * laggard:0.#}% late or dropped): the figures describe the harness, not the target"),
+            _ => $"threshold {threshold.Text}: {(status == GateStatus.Pass ? "met" : "not met")}",
+        };
+        return new GateResult
+        {
+            Status = status,
+            Measured = measured,
+            Value = value,
+            ValueText = Ms(steady.Percentile(_quantile)),
+            Threshold = threshold.Text,
+            SampleSize = (int)steady.Completed,
+            Reason = summary + "; " + verdict,
+            Charts = Charts(result),
+        };
+    }
+
+    private static bool Conforms(int? expectedStatus, int status) =>
+        expectedStatus is { } s ? status == s : status is >= 200 and < 300;
+
+    private static string Ms(long micros) => string.Create(CultureInfo.InvariantCulture, $"{micros / 1000.0:0.###}ms");
+
+    private static IReadOnlyList<Chart> Charts(LoadResult result)
+    {
+        var seconds = result.Steps.SelectMany(s => s.PerSecond.Select(p => (Step: s.Name, Sample: p))).ToList();
+        var labels = seconds.Select(s => $"{s.Step} {s.Sample.Second}s").ToList();
+        return
+        [
+            new Chart("Latency over time: p99 per second (ms, from scheduled start)", labels,
+                [new ChartSeries("p99", [.. seconds.Select(s => s.Sample.P99Micros / 1000.0)])], "ms"),
+            new Chart("Achieved vs target rate per second", labels,
+                [new ChartSeries("target", [.. seconds.Select(s => s.Sample.TargetRate)]), new ChartSeries("achieved", [.. seconds.Select(s => (double)s.Sample.Completed)], ChartSeries.Good)],
+                "requests/s"),
+        ];
+    }
+}
