@@ -41,6 +41,19 @@ public sealed class LoadGateTests
     }
 
     [Fact]
+    public async Task WouldRejectConformance_ShadowPassesAndWarnWithoutDryRunFails()
+    {
+        var shadow = await RunAgainstAsync(new ModeSettings { GlobalMode = ValidationMode.Warn, DryRun = true }, "shadow");
+        Assert.Equal("Pass", shadow["would-reject-conformance"].GetProperty("status").GetString());
+        Assert.True(shadow["would-reject-conformance"].GetProperty("value").GetDouble() > 0.05);
+
+        var warn = await RunAgainstAsync(new ModeSettings { GlobalMode = ValidationMode.Warn }, "shadow");
+        var gate = warn["would-reject-conformance"];
+        Assert.Equal("Fail", gate.GetProperty("status").GetString());
+        Assert.Equal(0, gate.GetProperty("value").GetDouble());
+    }
+
+    [Fact]
     public async Task ValidatorLatency_ThresholdBelowTheFastestBucket_NeverPasses()
     {
         using var run = new CliRun();

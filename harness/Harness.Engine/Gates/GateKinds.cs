@@ -39,6 +39,9 @@ public static class GateKinds
     /// <summary>End-to-end latency percentile under an open-model load, timed from scheduled start.</summary>
     public const string LatencyUnderLoad = "latency-under-load";
 
+    /// <summary>Shadow: the would-reject share of generated traffic matches the injected unknown share.</summary>
+    public const string WouldRejectConformance = "would-reject-conformance";
+
     /// <summary>Kinds planned for later versions (load, migration, drill); listed so <c>phases</c> can say so.</summary>
     public static IReadOnlyList<string> Planned { get; } =
     [

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Harness.Engine.Plans;
+using StageContract.Outcomes;
+
+namespace Harness.Engine.Gates.Load;
+
+/// <summary>
+/// Shadow conformance at a rate (contract section 11, the first of its two questions): generated
+/// traffic injects a known share of requests with unknown stages; the share answered with
+/// <c>X-Stage-Would-Reject: true</c> must match the injected share within a Wilson interval, with
+/// no would-reject header on a request without an unknown stage and no stage rejection at all.
+/// Whether real traffic is ready is the other question (<c>would-reject-rate</c> over a capture).
+/// </summary>
+public sealed class WouldRejectConformanceGate : IGate
+{
+    private static readonly string[] KnownParameters = ["requests", "concurrency", "confidence"];
+    private readonly int _requests;
+    private readonly int _concurrency;
+    private readonly double _z;
+    private readonly string _confidence;
+
+    private WouldRejectConformanceGate(int requests, int concurrency, string confidence)
+    {
+        (_requests, _concurrency, _confidence) = (requests, concurrency, confidence);
+        _z = Proportions.Z(double.Parse(confidence, CultureInfo.InvariantCulture))!.Value;
+    }
+
+    /// <summary>Factory. Parameters: <c>requests</c> (2,000), <c>concurrency</c> (8), <c>confidence</c> 0.95|0.99|0.999 (0.999).</summary>
+    public static GateCreation Create(GateSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var p = spec.Parameters;
+        if (p.UnknownNames(KnownParameters) is [var unknown, ..])
+        {
+            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+        }
+
+        if (!p.TryGetInt("requests", 2_000, 100, 1_000_000, out var requests, out var e1)) return GateCreation.Invalid(e1);
+        if (!p.TryGetInt("concurrency", 8, 1, 256, out var concurrency, out var e2)) return GateCreation.Invalid(e2);
+        if (!p.TryGetChoice("confidence", "0.999", ["0.95", "0.99", "0.999"], out var confidence, out var e3)) return GateCreation.Invalid(e3);
+        return GateCreation.Of(new WouldRejectConformanceGate(requests, concurrency, confidence));
+    }
+
+    /// <summary>
+    /// A request the contract expects to be flagged: its stages were classified would-reject and it
+    /// was served, or answered 422 NO_KNOWN_STAGES after classification (the flag is true there too:
+    /// enforce would reject it). Payload errors stop before the stage decision and carry no flag.
+    /// </summary>
+    private static bool Injected(GeneratedLoad.Exchange e) =>
+        e.Expected.Result == ValidationResult.WouldReject && e.Expected.Status is null or 422;
+
+    /// <inheritdoc />
+    public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        const string Measured = "share of generated requests answered as would-reject, against the share injected with an unknown stage";
+        var header = context.Rules.Data.Headers.WouldReject;
+        var exchanges = (await GeneratedLoad.RunAsync(context, _requests, _concurrency, cancellationToken).ConfigureAwait(false))
+            .Where(e => e.Observed is { TransportError: null }).ToList();
+        if (exchanges.Count == 0)
+        {
+            return GateResult.NotEvaluated(Measured, "target unreachable: no request got an answer");
+        }
+
+        var injected = exchanges.Count(e => Injected(e));
+        var flagged = exchanges.Count(e => e.Observed!.Header(header) == "true");
+        var wrong = exchanges.Where(e => (e.Observed!.Header(header) == "true") != (Injected(e))
+            || e.Observed.ErrorCode is "INVALID_STAGE" or "INVALID_STAGE_DISTRIBUTION").ToList();
+        var n = exchanges.Count;
+        var expectedShare = (double)injected / n;
+        var interval = Proportions.Wilson(flagged, n, _z);
+        var within = expectedShare >= interval.Low - 1e-12 && expectedShare <= interval.High + 1e-12;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{100.0 * flagged / n:0.##}% ({flagged}/{n})");
+        var byEndpoint = exchanges.GroupBy(e => e.Request.Endpoint.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        return new GateResult
+        {
+            Status = within && wrong.Count == 0 ? GateStatus.Pass : GateStatus.Fail,
+            Measured = Measured,
+            Value = (double)flagged / n,
+            ValueText = text,
+            Threshold = string.Create(CultureInfo.InvariantCulture, $"injected {100 * expectedShare:0.##}% inside the {_confidence} Wilson interval"),
+            SampleSize = n,
+            Reason = string.Create(CultureInfo.InvariantCulture,
+                $"would-reject {text}, Wilson {100 * interval.Low:0.##}%..{100 * interval.High:0.##}% at {_confidence}; injected {100 * expectedShare:0.##}% ({injected}): {(within ? "inside" : "outside")}; {wrong.Count} requests flagged wrongly or rejected"),
+            Charts =
+            [
+                new Chart("Would-reject rate per endpoint (%)", [.. byEndpoint.Select(g => g.Key)],
+                [
+                    new ChartSeries("injected", [.. byEndpoint.Select(g => 100.0 * g.Count(e => Injected(e)) / g.Count())]),
+                    new ChartSeries("observed", [.. byEndpoint.Select(g => 100.0 * g.Count(e => e.Observed!.Header(header) == "true") / g.Count())], ChartSeries.Good),
+                ], "% of requests"),
+            ],
+        }.WithEvidence([.. wrong.Select(e => new Evidence(e.Request.ToString(), e.Expected.Result.ToLabel(),
+            $"{e.Observed!.Status} {header}={e.Observed.Header(header) ?? "(none)"}", "would-reject flag differs from the injected unknown stage"))]);
+    }
+}
