@@ -17,7 +17,7 @@ public sealed class LatencyRecorder
     private readonly LongConcurrentHistogram _latency = new(1, HighestMicros, SignificantDigits);
     private readonly LongConcurrentHistogram[] _perSecond;
     private readonly long[] _completedPerSecond;
-    private readonly ConcurrentDictionary<string, long> _statuses = new(StringComparer.Ordinal);
+    private readonly long[] _statuses = new long[600];
     private readonly ConcurrentDictionary<string, long> _headers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _classes = new(StringComparer.Ordinal);
     private long _sent;
@@ -47,7 +47,7 @@ public sealed class LatencyRecorder
         var second = Math.Clamp((int)atSecond, 0, _perSecond.Length - 1);
         _perSecond[second].RecordValue(value);
         Interlocked.Increment(ref _completedPerSecond[second]);
-        _statuses.AddOrUpdate(status.ToString(CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+        Interlocked.Increment(ref _statuses[Math.Clamp(status, 0, _statuses.Length - 1)]);
         foreach (var header in headerTallies)
         {
             _headers.AddOrUpdate(header, 1, (_, n) => n + 1);
@@ -73,7 +73,9 @@ public sealed class LatencyRecorder
         Late = Interlocked.Read(ref _late),
         Dropped = Interlocked.Read(ref _dropped),
         TransportErrors = Interlocked.Read(ref _transportErrors),
-        Statuses = new SortedDictionary<string, long>(_statuses, StringComparer.Ordinal),
+        Statuses = new SortedDictionary<string, long>(
+            Enumerable.Range(0, _statuses.Length).Where(s => Interlocked.Read(ref _statuses[s]) > 0)
+                .ToDictionary(s => s.ToString(CultureInfo.InvariantCulture), s => Interlocked.Read(ref _statuses[s])), StringComparer.Ordinal),
         Headers = new SortedDictionary<string, long>(_headers, StringComparer.Ordinal),
         Classes = new SortedDictionary<string, long>(_classes, StringComparer.Ordinal),
         Latency = StepResult.Pairs(_latency),

@@ -16,29 +16,44 @@ public sealed class LoadEngine
     /// <summary>A send this far behind its schedule is late.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMilliseconds(10);
 
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
+    private readonly Uri? _baseAddress;
     private readonly TimeProvider _time;
     private readonly int _maxInFlight;
 
-    /// <summary>Creates an engine; <paramref name="maxInFlight"/> caps open-model requests in flight (default 1,024).</summary>
+    /// <summary>
+    /// Creates an engine over a client (its base address resolves relative request URIs); <paramref name="maxInFlight"/>
+    /// caps open-model requests in flight (default 1,024). Requests go straight to the client's handler
+    /// when it has one of ours (<see cref="CreateClient"/>), skipping HttpClient's per-request timeout
+    /// machinery; the load step bounds the time instead.
+    /// </summary>
     public LoadEngine(HttpClient http, TimeProvider time, int maxInFlight = 1024)
     {
-        _http = http ?? throw new ArgumentNullException(nameof(http));
+        ArgumentNullException.ThrowIfNull(http);
+        _http = Handlers.TryGetValue(http, out var handler) ? new HttpMessageInvoker(handler, disposeHandler: false) : http;
+        _baseAddress = http.BaseAddress;
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _maxInFlight = maxInFlight;
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, SocketsHttpHandler> Handlers = new();
+
     /// <summary>A client over a <see cref="SocketsHttpHandler"/> sized for load: pooled connections, no proxy, no cookies.</summary>
-    public static HttpClient CreateClient(Uri baseAddress, int maxConnections = 256) =>
-        new(new SocketsHttpHandler
+    public static HttpClient CreateClient(Uri baseAddress, int maxConnections = 256)
+    {
+        var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = maxConnections,
             UseProxy = false,
             UseCookies = false,
             AllowAutoRedirect = false,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-        })
-        { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        };
+        var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Handlers.AddOrUpdate(client, handler);
+        return client;
+    }
 
     /// <summary>
     /// Runs the steps in order. <paramref name="requestFactory"/> builds request i;
@@ -79,6 +94,7 @@ public sealed class LoadEngine
         IReadOnlyList<string> headers, ResponseClassifier? classify, LatencyRecorder recorder, CancellationToken cancellationToken)
     {
         var total = OpenSchedule.Total(model.StartRate, model.EndRate, step.Duration.TotalSeconds);
+        using var bound = Bound(step, cancellationToken);
         var start = _time.GetTimestamp();
         var inFlight = 0;
         var pending = new List<Task>();
@@ -109,7 +125,7 @@ public sealed class LoadEngine
 
             Interlocked.Increment(ref inFlight);
             var scheduled = start + (long)(due * _time.TimestampFrequency);
-            pending.Add(SendAsync(first + i, scheduled, start, factory, headers, classify, recorder, () => Interlocked.Decrement(ref inFlight), cancellationToken));
+            pending.Add(SendAsync(first + i, scheduled, start, factory, headers, classify, recorder, () => Interlocked.Decrement(ref inFlight), bound.Token));
             if (pending.Count >= 4096)
             {
                 pending.RemoveAll(t => t.IsCompleted);
@@ -123,6 +139,7 @@ public sealed class LoadEngine
     private async Task<long> RunClosedAsync(LoadStep step, LoadModel.Closed model, long first, Func<long, HttpRequestMessage> factory,
         IReadOnlyList<string> headers, ResponseClassifier? classify, LatencyRecorder recorder, CancellationToken cancellationToken)
     {
+        using var bound = Bound(step, cancellationToken);
         var start = _time.GetTimestamp();
         long counter = first - 1;
         var workers = Enumerable.Range(0, model.Concurrency).Select(async _ =>
@@ -130,7 +147,7 @@ public sealed class LoadEngine
             while (_time.GetElapsedTime(start) < step.Duration && !cancellationToken.IsCancellationRequested)
             {
                 var index = Interlocked.Increment(ref counter);
-                await SendAsync(index, _time.GetTimestamp(), start, factory, headers, classify, recorder, static () => { }, cancellationToken).ConfigureAwait(false);
+                await SendAsync(index, _time.GetTimestamp(), start, factory, headers, classify, recorder, static () => { }, bound.Token).ConfigureAwait(false);
             }
         });
         await Task.WhenAll(workers).ConfigureAwait(false);
@@ -144,23 +161,58 @@ public sealed class LoadEngine
         try
         {
             using var request = factory(index);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            if (request.RequestUri is { IsAbsoluteUri: false } relative && _baseAddress is not null)
+            {
+                request.RequestUri = new Uri(_baseAddress, relative);
+            }
+
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            await Drain(response, cancellationToken).ConfigureAwait(false);
             var now = _time.GetTimestamp();
             var micros = (long)((now - scheduled) * 1_000_000.0 / _time.TimestampFrequency);
             recorder.Answered(micros, (now - stepStart) / (double)_time.TimestampFrequency, (int)response.StatusCode,
-                Tallies(response, headers), classify?.Invoke(index, response));
+                headers.Count == 0 ? [] : Tallies(response, headers), classify?.Invoke(index, response));
         }
         catch (HttpRequestException)
         {
             recorder.TransportError();
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // The step's bound (its duration plus a grace period) ran out: no answer in time.
             recorder.TransportError();
         }
         finally
         {
             done();
+        }
+    }
+
+    /// <summary>Every request of a step is cancelled once the step has run 30 s past its end: a hung target cannot hang the run.</summary>
+    private static CancellationTokenSource Bound(LoadStep step, CancellationToken cancellationToken)
+    {
+        var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(step.Duration + TimeSpan.FromSeconds(30));
+        return bound;
+    }
+
+    /// <summary>Reads the body to its end into a pooled buffer: the answer is complete, nothing is kept.</summary>
+    private static async Task Drain(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                while (await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+                {
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
