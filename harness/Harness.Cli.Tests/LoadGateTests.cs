@@ -54,6 +54,29 @@ public sealed class LoadGateTests
     }
 
     [Fact]
+    public async Task SustainedErrorRate_ServiceInAnotherMode_Fails()
+    {
+        var options = ServiceOptions.Default with { Modes = new ModeSettings { GlobalMode = ValidationMode.Enforce } };
+        await using var service = await ReferenceService.StartAsync(options, CancellationToken.None);
+        using var run = new CliRun();
+        var plan = run.Write("plan.yaml", """
+            version: 1
+            phases:
+              - name: sustained
+                configuration: { mode: warn }
+                gates:
+                  - id: sustained
+                    kind: sustained-error-rate
+                    parameters: { rate: 100, steadySeconds: 2 }
+                    threshold: "< 0.5%"
+            """);
+        await run.RunAsync("--phase", "sustained", "--plan", plan, "--target", service.BaseAddress.ToString(), "--out", "out");
+        var gate = Gates(run)["sustained"];
+        Assert.Equal("Fail", gate.GetProperty("status").GetString());
+        Assert.True(gate.GetProperty("sampleSize").GetInt32() >= 150);
+    }
+
+    [Fact]
     public async Task ValidatorLatency_ThresholdBelowTheFastestBucket_NeverPasses()
     {
         using var run = new CliRun();

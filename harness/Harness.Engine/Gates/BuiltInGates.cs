@@ -24,6 +24,7 @@ public static class BuiltInGates
         .With(GateKinds.EnforcedShare, EnforcedShareGate.Create)
         .With(GateKinds.AutoDowngradeDrill, AutoDowngradeDrillGate.Create)
         .With(GateKinds.LatencyUnderLoad, LatencyUnderLoadGate.Create)
+        .With(GateKinds.SustainedErrorRate, SustainedErrorRateGate.Create)
         .With(GateKinds.WouldRejectConformance, WouldRejectConformanceGate.Create)
         .With(GateKinds.UnknownRate, TrafficReadinessGate.CreateUnknownRate)
         .With(GateKinds.WouldRejectRate, TrafficReadinessGate.CreateWouldRejectRate);

@@ -42,10 +42,12 @@ public static class GateKinds
     /// <summary>Shadow: the would-reject share of generated traffic matches the injected unknown share.</summary>
     public const string WouldRejectConformance = "would-reject-conformance";
 
+    /// <summary>Error rate over a sustained open-model load.</summary>
+    public const string SustainedErrorRate = "sustained-error-rate";
+
     /// <summary>Kinds planned for later versions (load, migration, drill); listed so <c>phases</c> can say so.</summary>
     public static IReadOnlyList<string> Planned { get; } =
     [
-        "sustained-error-rate",
         "migration-rehearsal", "migration-verify",
     ];
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
 using Harness.Engine.Plans;
-using Harness.Engine.Requests;
-using Scenarios.Engine;
-using Scenarios.Results;
 
 namespace Harness.Engine.Gates.Load;
 
@@ -64,27 +61,7 @@ public sealed class LatencyUnderLoadGate : IGate
         var threshold = context.Spec.Threshold!;
         var name = string.Create(CultureInfo.InvariantCulture, $"p{_quantile:0}");
         var measured = string.Create(CultureInfo.InvariantCulture, $"end-to-end {name} at {_rate:0}/s open-model load of generated traffic, from each request's scheduled start");
-        var prefix = $"rh{context.Seed}-{context.Spec.Id}";
-        var traffic = new StageTraffic(context.Http, new TrafficSettings());
-        var ids = await traffic.CreateResourcesAsync(context.Rules, prefix, [], cancellationToken).ConfigureAwait(false);
-        var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);
-        var builder = new StageRequestBuilder(new TrafficSettings());
-        var oracle = new ContractOracle(context.Rules, context.Phase.Configuration.ToModeSettings());
-        var endpoints = StageEndpoint.All.Where(e => !e.NeedsId || (e.RouteTemplate.Contains("strategies", StringComparison.Ordinal) ? ids.StrategyId : ids.AllocationId) is not null).ToList();
-        var total = (int)OpenSchedule.Total(_rate / 2, _rate / 2, _warmup) + (int)OpenSchedule.Total(0, _rate, _ramp) + (int)OpenSchedule.Total(_rate, _rate, _steady) + 16;
-        var requests = Enumerable.Range(0, total).Select(_ => generator.Any(endpoints)).ToList();
-        var expected = requests.Select(r => oracle.Expect(r).Status).ToList();
-
-        using var http = LoadEngine.CreateClient(context.Http.BaseAddress!);
-        var engine = new LoadEngine(http, TimeProvider.System);
-        var steps = new List<LoadStep>();
-        if (_warmup > 0) steps.Add(new LoadStep("warm-up", LoadModel.Open.Constant(_rate / 2), TimeSpan.FromSeconds(_warmup), WarmUp: true));
-        if (_ramp > 0) steps.Add(new LoadStep("ramp", new LoadModel.Open(0, _rate), TimeSpan.FromSeconds(_ramp)));
-        steps.Add(new LoadStep("steady", LoadModel.Open.Constant(_rate), TimeSpan.FromSeconds(_steady)));
-        var result = await engine.RunAsync(steps, i => builder.Build(requests[(int)(i % total)], ids)!, [context.Rules.Data.Headers.Mode],
-            (i, response) => Conforms(expected[(int)(i % total)], (int)response.StatusCode) ? "as the contract gives" : "error",
-            context.Seed, null, cancellationToken).ConfigureAwait(false);
-
+        var result = await OpenLoad.RunAsync(context, _rate, _ramp, _steady, _warmup, cancellationToken).ConfigureAwait(false);
         var steady = result.Steps.Single(s => s.Name == "steady");
         var value = steady.Percentile(_quantile) / 1_000_000.0;
         var laggard = steady.Sent + steady.Dropped == 0 ? 1 : (double)(steady.Late + steady.Dropped) / (steady.Sent + steady.Dropped);
@@ -107,26 +84,9 @@ public sealed class LatencyUnderLoadGate : IGate
             Threshold = threshold.Text,
             SampleSize = (int)steady.Completed,
             Reason = summary + "; " + verdict,
-            Charts = Charts(result),
+            Charts = OpenLoad.Charts(result),
         };
     }
 
-    private static bool Conforms(int? expectedStatus, int status) =>
-        expectedStatus is { } s ? status == s : status is >= 200 and < 300;
-
     private static string Ms(long micros) => string.Create(CultureInfo.InvariantCulture, $"{micros / 1000.0:0.###}ms");
-
-    private static IReadOnlyList<Chart> Charts(LoadResult result)
-    {
-        var seconds = result.Steps.SelectMany(s => s.PerSecond.Select(p => (Step: s.Name, Sample: p))).ToList();
-        var labels = seconds.Select(s => $"{s.Step} {s.Sample.Second}s").ToList();
-        return
-        [
-            new Chart("Latency over time: p99 per second (ms, from scheduled start)", labels,
-                [new ChartSeries("p99", [.. seconds.Select(s => s.Sample.P99Micros / 1000.0)])], "ms"),
-            new Chart("Achieved vs target rate per second", labels,
-                [new ChartSeries("target", [.. seconds.Select(s => s.Sample.TargetRate)]), new ChartSeries("achieved", [.. seconds.Select(s => (double)s.Sample.Completed)], ChartSeries.Good)],
-                "requests/s"),
-        ];
-    }
 }
