@@ -36,9 +36,9 @@ public sealed class BoundedLabelsGate : IGate
     {
         ArgumentNullException.ThrowIfNull(spec);
         var p = spec.Parameters;
-        if (p.UnknownNames(KnownParameters) is [var unknown, ..])
+        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
         {
-            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+            return GateCreation.Invalid(unknownParameter);
         }
 
         if (!p.TryGetStringListMap("metrics", out var metrics, out var e1)) return GateCreation.Invalid(e1);

@@ -21,9 +21,9 @@ public sealed class ConfigurationConformanceGate : IGate
     public static GateCreation Create(GateSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Parameters.UnknownNames(KnownParameters) is [var unknown, ..])
+        if (GateChecks.UnknownParameter(spec.Parameters, KnownParameters) is { } unknownParameter)
         {
-            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+            return GateCreation.Invalid(unknownParameter);
         }
 
         var check = !spec.Parameters.Json.TryGetProperty("checkContractData", out var c) || c.ValueKind != System.Text.Json.JsonValueKind.False;

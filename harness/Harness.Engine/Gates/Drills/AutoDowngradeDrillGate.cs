@@ -30,14 +30,14 @@ public sealed class AutoDowngradeDrillGate : IGate
     public static GateCreation Create(GateSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Parameters.UnknownNames(KnownParameters) is [var unknown, ..])
+        if (GateChecks.UnknownParameter(spec.Parameters, KnownParameters) is { } unknownParameter)
         {
-            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+            return GateCreation.Invalid(unknownParameter);
         }
 
-        if (spec.Threshold is null || spec.Threshold.Operator is not (ThresholdOperator.LessThan or ThresholdOperator.AtMost))
+        if (GateChecks.UpperLimit(spec, "<= 30s") is { } notUpperLimit)
         {
-            return GateCreation.Invalid("auto-downgrade-drill needs an upper-limit threshold such as \"<= 30s\"");
+            return GateCreation.Invalid(notUpperLimit);
         }
 
         return spec.Parameters.TryGetInt("pollMilliseconds", 250, 10, 10_000, out var poll, out var error)

@@ -35,9 +35,9 @@ public sealed class GoldenConformanceGate : IGate
     {
         ArgumentNullException.ThrowIfNull(spec);
         var p = spec.Parameters;
-        if (p.UnknownNames(KnownParameters) is [var unknown, ..])
+        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
         {
-            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+            return GateCreation.Invalid(unknownParameter);
         }
 
         if (!p.TryGetString("corpus", null, out var corpus, out var e1)) return GateCreation.Invalid(e1);

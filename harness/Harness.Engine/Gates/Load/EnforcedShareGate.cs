@@ -36,9 +36,9 @@ public sealed class EnforcedShareGate : IGate
     {
         ArgumentNullException.ThrowIfNull(spec);
         var p = spec.Parameters;
-        if (p.UnknownNames(KnownParameters) is [var unknown, ..])
+        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
         {
-            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+            return GateCreation.Invalid(unknownParameter);
         }
 
         if (!p.TryGetInt("requests", 2_000, 50, 1_000_000, out var requests, out var e1)) return GateCreation.Invalid(e1);

@@ -33,14 +33,14 @@ public sealed class ErrorRateGate : IGate
     {
         ArgumentNullException.ThrowIfNull(spec);
         var p = spec.Parameters;
-        if (p.UnknownNames(KnownParameters) is [var unknown, ..])
+        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
         {
-            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+            return GateCreation.Invalid(unknownParameter);
         }
 
-        if (spec.Threshold is null || spec.Threshold.Operator is not (ThresholdOperator.LessThan or ThresholdOperator.AtMost))
+        if (GateChecks.UpperLimit(spec, "< 1%") is { } notUpperLimit)
         {
-            return GateCreation.Invalid("error-rate needs an upper-limit threshold such as \"< 1%\"");
+            return GateCreation.Invalid(notUpperLimit);
         }
 
         if (!p.TryGetInt("requests", 0, 0, 200_000, out var requests, out var e1)) return GateCreation.Invalid(e1);

@@ -36,14 +36,14 @@ public sealed class ValidatorLatencyGate : IGate
     {
         ArgumentNullException.ThrowIfNull(spec);
         var p = spec.Parameters;
-        if (p.UnknownNames(KnownParameters) is [var unknown, ..])
+        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
         {
-            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+            return GateCreation.Invalid(unknownParameter);
         }
 
-        if (spec.Threshold is null || spec.Threshold.Operator is not (ThresholdOperator.LessThan or ThresholdOperator.AtMost))
+        if (GateChecks.UpperLimit(spec, "<= 5ms") is { } notUpperLimit)
         {
-            return GateCreation.Invalid("validator-latency needs an upper-limit threshold such as \"<= 5ms\"");
+            return GateCreation.Invalid(notUpperLimit);
         }
 
         if (!p.TryGetInt("requests", 1_000, 1, 200_000, out var requests, out var e1)) return GateCreation.Invalid(e1);

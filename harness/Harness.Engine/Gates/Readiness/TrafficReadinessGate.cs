@@ -45,14 +45,14 @@ public sealed class TrafficReadinessGate : IGate
     {
         ArgumentNullException.ThrowIfNull(spec);
         var p = spec.Parameters;
-        if (p.UnknownNames(KnownParameters) is [var unknown, ..])
+        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
         {
-            return GateCreation.Invalid($"unknown parameter '{unknown}' (allowed: {string.Join(", ", KnownParameters)})");
+            return GateCreation.Invalid(unknownParameter);
         }
 
-        if (spec.Threshold is null || spec.Threshold.Operator is not (ThresholdOperator.LessThan or ThresholdOperator.AtMost))
+        if (GateChecks.UpperLimit(spec, "< 0.5%") is { } notUpperLimit)
         {
-            return GateCreation.Invalid($"{spec.Kind} needs an upper-limit threshold such as \"< 0.5%\"");
+            return GateCreation.Invalid(notUpperLimit);
         }
 
         if (!p.TryGetString("capture", null, out var capture, out var e1)) return GateCreation.Invalid(e1);
