@@ -31,11 +31,27 @@ public sealed class LoadEngineTests
         Assert.Equal(60, step.Classes["unknown"]);
         Assert.True(step.Percentile(50) > 0);
         Assert.Equal(200, step.TargetRate);
-        Assert.Contains(step.PerSecond, s => s.Completed > 150);
+        Assert.Equal(step.Completed, step.PerSecond.Sum(s => s.Completed));
     }
 
     [Fact]
-    public async Task ClosedModel_FourWorkers_SendsBackToBack()
+    public async Task ClosedModel_FourWorkers_KeepExactlyFourInFlight()
+    {
+        using var handler = new CountingHandler(TimeSpan.FromMilliseconds(5));
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://closed.test/") };
+        var result = await new LoadEngine(http, TimeProvider.System).RunAsync(
+            [new LoadStep("closed", new LoadModel.Closed(4), TimeSpan.FromSeconds(1))],
+            _ => new HttpRequestMessage(HttpMethod.Get, "r"), [], null, 1, null, CancellationToken.None);
+        var step = Assert.Single(result.Steps);
+        Assert.Equal(4, handler.MaxInFlight);
+        Assert.Equal(step.Sent, step.Completed);
+        Assert.True(step.Completed >= 20, $"only {step.Completed} answers");
+        Assert.Null(step.TargetRate);
+        Assert.Equal(0, step.Late);
+    }
+
+    [Fact]
+    public async Task ClosedModel_AgainstTheReference_AnswersEverything()
     {
         await using var service = await ReferenceService.StartAsync(ServiceOptions.Default, CancellationToken.None);
         using var http = LoadEngine.CreateClient(service.BaseAddress);
@@ -43,9 +59,9 @@ public sealed class LoadEngineTests
             [new LoadStep("closed", new LoadModel.Closed(4), TimeSpan.FromSeconds(1))],
             _ => new HttpRequestMessage(HttpMethod.Get, "healthz"), [], null, 1, null, CancellationToken.None);
         var step = Assert.Single(result.Steps);
-        Assert.True(step.Completed > 100, $"only {step.Completed} answers");
-        Assert.Null(step.TargetRate);
-        Assert.Equal(0, step.Late);
+        Assert.True(step.Completed >= 4);
+        Assert.Equal(step.Completed, step.Statuses["200"]);
+        Assert.Equal(0, step.TransportErrors);
     }
 
     [Fact]
@@ -63,6 +79,34 @@ public sealed class LoadEngineTests
         var slow = step.Latency.Where(p => p[0] > 100_000).Sum(p => p[1]);
         Assert.True(slow >= 20, $"{slow} slow answers");
         Assert.True(step.Percentile(100) >= 350_000);
+    }
+
+    /// <summary>Answers after a fixed delay and records the most requests it ever had in flight.</summary>
+    private sealed class CountingHandler(TimeSpan delay) : HttpMessageHandler
+    {
+        private int _inFlight;
+        private int _max;
+
+        public int MaxInFlight => Volatile.Read(ref _max);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            int seen;
+            while (now > (seen = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen)
+            {
+            }
+
+            try
+            {
+                await Task.Delay(delay, cancellationToken);
+                return new HttpResponseMessage(HttpStatusCode.OK);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
     }
 
     /// <summary>Serves one request at a time; request <c>stallIndex</c> takes <c>stall</c>.</summary>
