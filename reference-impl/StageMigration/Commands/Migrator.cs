@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using StageContract;
+using StageMigration.Database;
+using StageMigration.Rows;
+
+namespace StageMigration.Commands;
+
+/// <summary>Options of <c>apply</c> and <c>resume</c>.</summary>
+public sealed record ApplyOptions(int BatchSize = 5000, int SleepMs = 0);
+
+/// <summary>What one table's pass did in this process.</summary>
+public sealed record TableApplyResult(string Table, int Batches, long RowsRead, long RowsChanged, long RowsUnmappable, string? LastId);
+
+/// <summary>What <c>apply</c> or <c>resume</c> did.</summary>
+public sealed record ApplyResult(long RunId, bool Resumed, string Status, IReadOnlyList<TableApplyResult> Tables, double Seconds, string? Error)
+{
+    /// <summary>Rows changed by this process, all tables.</summary>
+    public long RowsChanged => Tables.Sum(t => t.RowsChanged);
+}
+
+/// <summary>Thrown when the migration state forbids the command (exit code 7).</summary>
+public sealed class MigrationStateException(string message) : Exception(message);
+
+/// <summary>
+/// <c>apply</c> and <c>resume</c> (contract section 10): keyset batches, one transaction per batch
+/// holding the rows' update, one audit row per changed row and the batch's bookkeeping row, so a
+/// crash at any point leaves either the whole batch or none of it. <c>resume</c> continues after
+/// the last committed batch of the newest unfinished run. One migration process at a time (an
+/// advisory lock). Progress: one line per committed batch on the progress writer.
+/// </summary>
+public sealed class Migrator(NpgsqlDataSource dataSource, ContractRules rules, TextWriter progress, TimeProvider timeProvider)
+{
+    private readonly RowNormalizer _normalizer = new(rules);
+
+    /// <summary>Starts a new run; fails with <see cref="MigrationStateException"/> when an unfinished run exists.</summary>
+    public async Task<ApplyResult> ApplyAsync(ApplyOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var connection = await OpenLockedAsync(cancellationToken).ConfigureAwait(false);
+        if (await MigrationState.LatestRunAsync(connection, cancellationToken).ConfigureAwait(false) is { Status: "running" or "failed" } unfinished)
+        {
+            throw new MigrationStateException($"run {unfinished.RunId} is unfinished ({unfinished.Status}); use 'resume' (or 'rollback' it) first");
+        }
+
+        var (companies, strategies) = await MigrationState.CountRowsAsync(connection, cancellationToken).ConfigureAwait(false);
+        long runId;
+        await using (var command = new NpgsqlCommand("""
+            INSERT INTO stage_migration_runs (status, batch_size, sleep_ms, mapping_sha256, companies_rows_before, strategies_rows_before, tool_version)
+            VALUES ('running', @b, @s, @m, @c, @st, @v) RETURNING run_id
+            """, connection))
+        {
+            command.Parameters.AddWithValue("b", options.BatchSize);
+            command.Parameters.AddWithValue("s", options.SleepMs);
+            command.Parameters.AddWithValue("m", RowRules.MappingSha256(rules));
+            command.Parameters.AddWithValue("c", companies);
+            command.Parameters.AddWithValue("st", strategies);
+            command.Parameters.AddWithValue("v", typeof(Migrator).Assembly.GetName().Version?.ToString() ?? "0");
+            runId = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        await progress.WriteLineAsync($"apply: run {runId} started: {companies:N0} companies, {strategies:N0} strategies, batches of {options.BatchSize:N0}").ConfigureAwait(false);
+        return await RunAsync(connection, runId, options, resumed: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Continues the newest unfinished run after its last committed batch.</summary>
+    public async Task<ApplyResult> ResumeAsync(ApplyOptions? overrides, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenLockedAsync(cancellationToken).ConfigureAwait(false);
+        var run = await MigrationState.LatestRunAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (run is not { Status: "running" or "failed" })
+        {
+            throw new MigrationStateException(run is null ? "there is no run to resume" : $"the newest run ({run.RunId}) is {run.Status}; there is nothing to resume");
+        }
+
+        await MigrationState.SetStatusAsync(connection, run.RunId, "running", cancellationToken).ConfigureAwait(false);
+        var options = overrides ?? new ApplyOptions(run.BatchSize, run.SleepMs);
+        await progress.WriteLineAsync($"resume: run {run.RunId} continues after its last committed batch").ConfigureAwait(false);
+        return await RunAsync(connection, run.RunId, options, resumed: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<NpgsqlConnection> OpenLockedAsync(CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (!await MigrationState.TryLockAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new MigrationStateException("another migration process holds the migration lock");
+        }
+
+        return connection;
+    }
+
+    private async Task<ApplyResult> RunAsync(NpgsqlConnection connection, long runId, ApplyOptions options, bool resumed, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        var results = new List<TableApplyResult>();
+        foreach (var table in MigratedTable.All)
+        {
+            var (result, error) = await MigrateTableAsync(connection, runId, table, options, cancellationToken).ConfigureAwait(false);
+            results.Add(result);
+            if (error is not null)
+            {
+                await MigrationState.SetStatusAsync(connection, runId, "failed", CancellationToken.None).ConfigureAwait(false);
+                return new ApplyResult(runId, resumed, "failed", results, timeProvider.GetElapsedTime(started).TotalSeconds, error);
+            }
+        }
+
+        await MigrationState.SetStatusAsync(connection, runId, "completed", cancellationToken).ConfigureAwait(false);
+        var seconds = timeProvider.GetElapsedTime(started).TotalSeconds;
+        await progress.WriteLineAsync($"apply: run {runId} completed: {results.Sum(r => r.RowsChanged):N0} rows changed in {seconds:F1} s").ConfigureAwait(false);
+        return new ApplyResult(runId, resumed, "completed", results, seconds, null);
+    }
+
+    private async Task<(TableApplyResult Result, string? Error)> MigrateTableAsync(
+        NpgsqlConnection connection, long runId, MigratedTable table, ApplyOptions options, CancellationToken cancellationToken)
+    {
+        // The checkpoint: the last id and number of the newest committed batch of this run and table.
+        string? last = null;
+        var batchNo = 0;
+        long doneBefore = 0;
+        await using (var command = new NpgsqlCommand("""
+            SELECT batch_no, last_id, (SELECT coalesce(sum(rows_read), 0) FROM stage_migration_batches WHERE run_id = @r AND table_name = @t AND status = 'completed')
+            FROM stage_migration_batches WHERE run_id = @r AND table_name = @t AND status = 'completed' ORDER BY batch_no DESC LIMIT 1
+            """, connection))
+        {
+            command.Parameters.AddWithValue("r", runId);
+            command.Parameters.AddWithValue("t", table.Name);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                batchNo = reader.GetInt32(0);
+                last = reader.IsDBNull(1) ? null : reader.GetString(1);
+                doneBefore = reader.GetInt64(2);
+            }
+        }
+
+        var total = table == MigratedTable.Companies
+            ? (await MigrationState.RunAsync(connection, runId, cancellationToken).ConfigureAwait(false))!.CompaniesRowsBefore
+            : (await MigrationState.RunAsync(connection, runId, cancellationToken).ConfigureAwait(false))!.StrategiesRowsBefore;
+        int batches = 0;
+        long read = 0, changed = 0, unmappable = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            batchNo++;
+            var batchStarted = timeProvider.GetUtcNow();
+            BatchOutcome outcome;
+            try
+            {
+                outcome = await MigrateBatchAsync(connection, runId, table, batchNo, last, options.BatchSize, batchStarted, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or FormatException)
+            {
+                await RecordFailureAsync(connection, runId, table, batchNo, last, batchStarted, exception.Message).ConfigureAwait(false);
+                var message = $"{table.Name} batch {batchNo} after id {last ?? "(start)"} failed: {exception.Message}";
+                await progress.WriteLineAsync($"apply: {message}").ConfigureAwait(false);
+                return (new TableApplyResult(table.Name, batches, read, changed, unmappable, last), message);
+            }
+
+            if (outcome.RowsRead == 0)
+            {
+                break;
+            }
+
+            batches++;
+            read += outcome.RowsRead;
+            changed += outcome.RowsChanged;
+            unmappable += outcome.RowsUnmappable;
+            last = outcome.LastId;
+            var done = doneBefore + read;
+            var percent = total == 0 ? 100.0 : Math.Min(100.0, 100.0 * done / total);
+            await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"apply: {table.Name} batch {batchNo} committed: {done:N0}/{total:N0} rows ({percent:F1}%), {outcome.RowsChanged:N0} changed, {outcome.RowsUnmappable:N0} unmappable")).ConfigureAwait(false);
+            if (outcome.RowsRead < options.BatchSize)
+            {
+                break;
+            }
+
+            if (options.SleepMs > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(options.SleepMs), timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return (new TableApplyResult(table.Name, batches, read, changed, unmappable, last), null);
+    }
+
+    private readonly record struct BatchOutcome(int RowsRead, int RowsChanged, int RowsUnmappable, string? LastId);
+
+    private async Task<BatchOutcome> MigrateBatchAsync(
+        NpgsqlConnection connection, long runId, MigratedTable table, int batchNo, string? afterId, int batchSize, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await KeysetReader.ReadBatchAsync(connection, transaction, table, afterId, batchSize, forUpdate: true, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return new BatchOutcome(0, 0, 0, afterId);
+        }
+
+        var ids = new List<string>();
+        var before = new List<string?>();
+        var after = new List<string>();
+        var unmappable = 0;
+        foreach (var row in rows)
+        {
+            var outcome = _normalizer.Evaluate(table, row.Value);
+            if (outcome.IsUnmappable)
+            {
+                unmappable++;
+            }
+
+            if (outcome.NewValue is { } value)
+            {
+                ids.Add(row.Id);
+                before.Add(row.Value);
+                after.Add(value);
+            }
+        }
+
+        if (ids.Count > 0)
+        {
+            var (idType, valueExpression, jsonOf) = table.NumericId
+                ? ("bigint", "u.v", "to_jsonb(u.{0})")
+                : ("text", "u.v::jsonb", "u.{0}::jsonb");
+            await using (var update = new NpgsqlCommand(
+                $"UPDATE {table.Name} t SET {table.Column} = {valueExpression} FROM unnest(@ids::text[]::{idType}[], @vals::text[]) AS u(id, v) WHERE t.id = u.id",
+                connection, transaction) { CommandTimeout = 300 })
+            {
+                update.Parameters.AddWithValue("ids", ids.ToArray());
+                update.Parameters.AddWithValue("vals", after.ToArray());
+                var updated = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                if (updated != ids.Count)
+                {
+                    throw new InvalidOperationException($"updated {updated} rows where {ids.Count} were locked for update");
+                }
+            }
+
+            await using var audit = new NpgsqlCommand(
+                $"""
+                INSERT INTO stage_migration_audit (run_id, table_name, row_id, column_name, before_value, after_value)
+                SELECT @run, @table, u.id, @column, {string.Format(CultureInfo.InvariantCulture, jsonOf, "b")}, {string.Format(CultureInfo.InvariantCulture, jsonOf, "a")}
+                FROM unnest(@ids::text[], @b::text[], @a::text[]) AS u(id, b, a)
+                """, connection, transaction) { CommandTimeout = 300 };
+            audit.Parameters.AddWithValue("run", runId);
+            audit.Parameters.AddWithValue("table", table.Name);
+            audit.Parameters.AddWithValue("column", table.Column);
+            audit.Parameters.AddWithValue("ids", ids.ToArray());
+            audit.Parameters.AddWithValue("b", before.ToArray());
+            audit.Parameters.AddWithValue("a", after.ToArray());
+            await audit.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var record = new NpgsqlCommand("""
+            INSERT INTO stage_migration_batches (run_id, table_name, batch_no, first_id, last_id, rows_read, rows_changed, unmappable, status, started_at)
+            VALUES (@run, @table, @no, @first, @last, @read, @changed, @unmappable, 'completed', @started)
+            ON CONFLICT (run_id, table_name, batch_no) DO UPDATE SET first_id = excluded.first_id, last_id = excluded.last_id,
+                rows_read = excluded.rows_read, rows_changed = excluded.rows_changed, unmappable = excluded.unmappable,
+                status = 'completed', started_at = excluded.started_at, finished_at = now(), error = NULL
+            """, connection, transaction))
+        {
+            record.Parameters.AddWithValue("run", runId);
+            record.Parameters.AddWithValue("table", table.Name);
+            record.Parameters.AddWithValue("no", batchNo);
+            record.Parameters.AddWithValue("first", rows[0].Id);
+            record.Parameters.AddWithValue("last", rows[^1].Id);
+            record.Parameters.AddWithValue("read", rows.Count);
+            record.Parameters.AddWithValue("changed", ids.Count);
+            record.Parameters.AddWithValue("unmappable", unmappable);
+            record.Parameters.AddWithValue("started", startedAt);
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new BatchOutcome(rows.Count, ids.Count, unmappable, rows[^1].Id);
+    }
+
+    private static async Task RecordFailureAsync(NpgsqlConnection connection, long runId, MigratedTable table, int batchNo, string? afterId, DateTimeOffset startedAt, string error)
+    {
+        try
+        {
+            await using var record = new NpgsqlCommand("""
+                INSERT INTO stage_migration_batches (run_id, table_name, batch_no, first_id, status, started_at, error)
+                VALUES (@run, @table, @no, @first, 'failed', @started, @error)
+                ON CONFLICT (run_id, table_name, batch_no) DO UPDATE SET status = 'failed', finished_at = now(), error = excluded.error
+                """, connection);
+            record.Parameters.AddWithValue("run", runId);
+            record.Parameters.AddWithValue("table", table.Name);
+            record.Parameters.AddWithValue("no", batchNo);
+            record.Parameters.AddWithValue("first", (object?)afterId ?? DBNull.Value);
+            record.Parameters.AddWithValue("started", startedAt);
+            record.Parameters.AddWithValue("error", error);
+            await record.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection itself is gone: the failure cannot be recorded, and resume still
+            // continues after the last committed batch.
+            Debug.WriteLine("the batch failure could not be recorded");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using Npgsql;
+using StageContract;
+using StageMigration.Database;
+using StageMigration.Rows;
+
+namespace StageMigration.Commands;
+
+/// <summary>One distinct stored stage value in the plan.</summary>
+/// <param name="Raw">The stored value (null: SQL NULL).</param>
+/// <param name="Canonical">What it becomes; null when it is unmappable.</param>
+/// <param name="Kind">canonical, alias or unknown.</param>
+/// <param name="Companies">Companies whose stage is this value.</param>
+/// <param name="DistributionKeys">Strategy distributions with this value as a key.</param>
+public sealed record PlannedMapping(string? Raw, string? Canonical, string Kind, long Companies, long DistributionKeys);
+
+/// <summary>The plan for one table.</summary>
+/// <param name="Table">Table name.</param>
+/// <param name="Rows">Rows scanned.</param>
+/// <param name="WouldChange">Rows the apply would write.</param>
+/// <param name="Unmappable">Rows that keep an Unknown stage (listed in the mapping).</param>
+/// <param name="Invalid">Distributions that cannot be migrated (not an object, bad weights), left unchanged.</param>
+/// <param name="Rescaled">Distributions whose weights would be rescaled to sum to 1.</param>
+/// <param name="Merged">Distributions with entries that would be merged.</param>
+/// <param name="WouldChangeByStage">Rows that would change, by the canonical stage they get (companies) or gain as a key (strategies).</param>
+public sealed record TablePlan(string Table, long Rows, long WouldChange, long Unmappable, long Invalid, long Rescaled, long Merged, IReadOnlyDictionary<string, long> WouldChangeByStage);
+
+/// <summary>The dry-run report of <c>plan</c>.</summary>
+public sealed record MigrationPlan(string MappingSha256, IReadOnlyList<TablePlan> Tables, IReadOnlyList<PlannedMapping> Mapping, IReadOnlyList<PlannedMapping> UnmappableValues, IReadOnlyList<InvalidRow> InvalidRows)
+{
+    /// <summary>Rows the apply would write, all tables.</summary>
+    public long WouldChange => Tables.Sum(t => t.WouldChange);
+}
+
+/// <summary>A row the migration cannot migrate, with why (first 100 listed).</summary>
+public sealed record InvalidRow(string Table, string Id, string Reason);
+
+/// <summary><c>plan</c>: a read-only scan of both tables, computing what <c>apply</c> would do.</summary>
+public sealed class Planner(NpgsqlDataSource dataSource, ContractRules rules, TextWriter progress)
+{
+    private readonly RowNormalizer _normalizer = new(rules);
+
+    /// <summary>Scans and reports.</summary>
+    public async Task<MigrationPlan> PlanAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var mapping = new Dictionary<string, (string? Raw, long Companies, long Keys)>(StringComparer.Ordinal);
+        const string nullKey = "\0null";
+        void Count(string? raw, bool company)
+        {
+            var key = raw ?? nullKey;
+            var current = mapping.GetValueOrDefault(key, (raw, 0, 0));
+            mapping[key] = company ? (raw, current.Companies + 1, current.Keys) : (raw, current.Companies, current.Keys + 1);
+        }
+
+        var tables = new List<TablePlan>();
+        var invalidRows = new List<InvalidRow>();
+        foreach (var table in MigratedTable.All)
+        {
+            long rows = 0, change = 0, unmappable = 0, invalid = 0, rescaled = 0, merged = 0;
+            var byStage = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            await foreach (var batch in KeysetReader.ScanAsync(dataSource, table, batchSize, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var row in batch)
+                {
+                    rows++;
+                    var outcome = _normalizer.Evaluate(table, row.Value);
+                    if (outcome.IsUnmappable)
+                    {
+                        unmappable++;
+                    }
+
+                    if (outcome.InvalidReason is { } reason)
+                    {
+                        invalid++;
+                        if (invalidRows.Count < 100)
+                        {
+                            invalidRows.Add(new InvalidRow(table.Name, row.Id, reason));
+                        }
+                    }
+
+                    if (table == MigratedTable.Companies)
+                    {
+                        Count(row.Value, company: true);
+                        if (outcome.NewValue is { } stage)
+                        {
+                            change++;
+                            byStage[stage] = byStage.GetValueOrDefault(stage) + 1;
+                        }
+
+                        continue;
+                    }
+
+                    if (outcome.InvalidReason is null && row.Value is not null)
+                    {
+                        var keys = DistributionKeys(row.Value);
+                        foreach (var key in keys)
+                        {
+                            Count(key, company: false);
+                        }
+
+                        if (outcome.NewValue is { } value)
+                        {
+                            change++;
+                            var newKeys = DistributionKeys(value);
+                            merged += newKeys.Count < keys.Count ? 1 : 0;
+                            rescaled += Math.Abs(1 - SumOf(row.Value)) > rules.Data.RescaleTolerance ? 1 : 0;
+                            foreach (var key in newKeys.Where(k => !keys.Contains(k)))
+                            {
+                                byStage[key] = byStage.GetValueOrDefault(key) + 1;
+                            }
+                        }
+                    }
+                }
+
+                await progress.WriteLineAsync($"plan: {table.Name}: {rows:N0} rows scanned").ConfigureAwait(false);
+            }
+
+            tables.Add(new TablePlan(table.Name, rows, change, unmappable, invalid, rescaled, merged, byStage));
+        }
+
+        var entries = mapping.Values
+            .Select(v =>
+            {
+                var m = _normalizer.Map(v.Raw);
+                return new PlannedMapping(v.Raw, m.Canonical, m.Kind.ToString().ToLowerInvariant(), v.Companies, v.Keys);
+            })
+            .OrderBy(m => m.Canonical ?? "\uffff", StringComparer.Ordinal).ThenBy(m => m.Raw ?? "", StringComparer.Ordinal)
+            .ToList();
+        return new MigrationPlan(
+            RowRules.MappingSha256(rules),
+            tables,
+            [.. entries.Where(e => e.Kind == "alias")],
+            [.. entries.Where(e => e.Kind == "unknown")],
+            invalidRows);
+    }
+
+    private static List<string> DistributionKeys(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateObject().Select(p => p.Name)];
+    }
+
+    private static double SumOf(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().Sum(p => p.Value.GetDouble());
+    }
+}
