@@ -102,6 +102,19 @@ public sealed class MigrationCli(TextWriter output, TextWriter error, TimeProvid
         root.Subcommands.Add(Verb("stats", "Stage counts of one fund's companies and a few strategy ids (for smoke tests).", [fund], async (p, d, c) =>
             await Report(p, await Stats.ReadAsync(d, p.GetValue(fund), c).ConfigureAwait(false), c).ConfigureAwait(false)));
 
+        AtLeast(_batchSize, 1);
+        AtLeast(sleep, 0);
+        AtLeast(companies, 0);
+        AtLeast(strategies, 0);
+        AtLeast(funds, 1);
+        invalid.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is < 0 or > 1)
+            {
+                r.AddError($"{invalid.Name} must be between 0 and 1");
+            }
+        });
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -160,6 +173,15 @@ public sealed class MigrationCli(TextWriter output, TextWriter error, TimeProvid
         });
         return command;
     }
+
+    private static void AtLeast(Option<int> option, int minimum) =>
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < minimum)
+            {
+                r.AddError($"{option.Name} must be {(minimum == 0 ? ">= 0" : "> 0")}, got {r.GetValueOrDefault<int>()}");
+            }
+        });
 
     private async Task<int> Fail(int code, string message)
     {
