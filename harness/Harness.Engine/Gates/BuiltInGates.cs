@@ -5,6 +5,7 @@ using Harness.Engine.Gates.Drills;
 using Harness.Engine.Gates.Golden;
 using Harness.Engine.Gates.HeaderCoverage;
 using Harness.Engine.Gates.Load;
+using Harness.Engine.Gates.Migration;
 using Harness.Engine.Gates.Readiness;
 
 namespace Harness.Engine.Gates;
@@ -27,5 +28,7 @@ public static class BuiltInGates
         .With(GateKinds.SustainedErrorRate, SustainedErrorRateGate.Create)
         .With(GateKinds.WouldRejectConformance, WouldRejectConformanceGate.Create)
         .With(GateKinds.UnknownRate, TrafficReadinessGate.CreateUnknownRate)
-        .With(GateKinds.WouldRejectRate, TrafficReadinessGate.CreateWouldRejectRate);
+        .With(GateKinds.WouldRejectRate, TrafficReadinessGate.CreateWouldRejectRate)
+        .With(GateKinds.MigrationRehearsal, MigrationRehearsalGate.Create)
+        .With(GateKinds.MigrationVerify, MigrationVerifyGate.Create);
 }

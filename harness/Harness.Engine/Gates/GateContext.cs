@@ -24,6 +24,12 @@ public sealed record GateContext
     /// <summary>A capture of real traffic given on the command line (absolute path), used by readiness gates without a <c>capture</c> parameter; default none.</summary>
     public string? CapturePath { get; init; }
 
+    /// <summary>The target's database and the migration tool, for the migration gates; default none (they are then NotEvaluated).</summary>
+    public Harness.Engine.Targets.TargetDatabase? Database { get; init; }
+
+    /// <summary>Where gates keep files worth keeping with the report (migration plan, verify report, snapshot); default none (a temporary directory).</summary>
+    public string? ArtifactsDirectory { get; init; }
+
     /// <summary>Clock; default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -45,9 +45,12 @@ public static class GateKinds
     /// <summary>Error rate over a sustained open-model load.</summary>
     public const string SustainedErrorRate = "sustained-error-rate";
 
-    /// <summary>Kinds planned for later versions (load, migration, drill); listed so <c>phases</c> can say so.</summary>
-    public static IReadOnlyList<string> Planned { get; } =
-    [
-        "migration-rehearsal", "migration-verify",
-    ];
+    /// <summary>The migration rehearsal on the target's database: plan, snapshot/restore, apply killed mid-run, resume, verify, re-apply, smoke, rollback.</summary>
+    public const string MigrationRehearsal = "migration-rehearsal";
+
+    /// <summary>The migration tool's read-only verify on the target's database.</summary>
+    public const string MigrationVerify = "migration-verify";
+
+    /// <summary>Kinds planned for later versions; listed so <c>phases</c> can say so. None today.</summary>
+    public static IReadOnlyList<string> Planned { get; } = [];
 }

@@ -30,6 +30,12 @@ public sealed record RehearsalRequest
     /// <summary>A capture of real traffic for the readiness gates (absolute path); default none.</summary>
     public string? CapturePath { get; init; }
 
+    /// <summary>The target's database and the migration tool, for the migration gates; default none.</summary>
+    public Harness.Engine.Targets.TargetDatabase? Database { get; init; }
+
+    /// <summary>Where gates keep artifacts (the report directory); default none.</summary>
+    public string? ArtifactsDirectory { get; init; }
+
     /// <summary>Time a single gate may take before it is stopped and reported NotEvaluated; default 5 minutes.</summary>
     public TimeSpan GateTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

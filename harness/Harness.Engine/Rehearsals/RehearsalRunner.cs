@@ -75,6 +75,8 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
                 Seed = request.Seed,
                 Credentials = request.Credentials,
                 CapturePath = request.CapturePath,
+                Database = request.Database,
+                ArtifactsDirectory = request.ArtifactsDirectory,
                 BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),
             };
             var begin = timeProvider.GetTimestamp();
