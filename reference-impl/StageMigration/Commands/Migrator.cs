@@ -26,7 +26,9 @@ public sealed class MigrationStateException(string message) : Exception(message)
 /// <summary>
 /// <c>apply</c> and <c>resume</c> (contract section 10): keyset batches, one transaction per batch
 /// holding the rows' update, one audit row per changed row and the batch's bookkeeping row, so a
-/// crash at any point leaves either the whole batch or none of it. <c>resume</c> continues after
+/// crash at any point leaves either the whole batch or none of it. Rows are written only while
+/// they still hold the value that was read (optimistic; a row written concurrently is re-read under
+/// a lock), so the service can keep writing during the migration without a write being lost. <c>resume</c> continues after
 /// the last committed batch of the newest unfinished run. One migration process at a time (an
 /// advisory lock). Progress: one line per committed batch on the progress writer.
 /// </summary>
@@ -193,66 +195,33 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ContractRules rules, T
         NpgsqlConnection connection, long runId, MigratedTable table, int batchNo, string? afterId, int batchSize, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await KeysetReader.ReadBatchAsync(connection, transaction, table, afterId, batchSize, forUpdate: true, cancellationToken).ConfigureAwait(false);
+
+        // Read without locking (most rows do not change), then update optimistically: a row is only
+        // written while it still holds the value that was read. A row written concurrently in
+        // between is read again under a row lock and evaluated afresh.
+        var rows = await KeysetReader.ReadBatchAsync(connection, transaction, table, afterId, batchSize, forUpdate: false, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             return new BatchOutcome(0, 0, 0, afterId);
         }
 
-        var ids = new List<string>();
-        var before = new List<string?>();
-        var after = new List<string>();
-        var unmappable = 0;
-        foreach (var row in rows)
+        var (changes, unmappable) = Evaluate(table, rows);
+        var written = await UpdateAsync(connection, transaction, runId, table, changes, cancellationToken).ConfigureAwait(false);
+        var stale = changes.Where(c => !written.Contains(c.Id)).Select(c => c.Id).ToList();
+        var applied = changes.Where(c => written.Contains(c.Id)).ToList();
+        if (stale.Count > 0)
         {
-            var outcome = _normalizer.Evaluate(table, row.Value);
-            if (outcome.IsUnmappable)
+            var fresh = await ReadLockedAsync(connection, transaction, table, stale, cancellationToken).ConfigureAwait(false);
+            var (again, _) = Evaluate(table, fresh);
+            var rewritten = await UpdateAsync(connection, transaction, runId, table, again, cancellationToken).ConfigureAwait(false);
+            if (rewritten.Count != again.Count)
             {
-                unmappable++;
+                throw new InvalidOperationException($"{again.Count - rewritten.Count} locked rows could not be updated");
             }
 
-            if (outcome.NewValue is { } value)
-            {
-                ids.Add(row.Id);
-                before.Add(row.Value);
-                after.Add(value);
-            }
+            applied.AddRange(again);
         }
-
-        if (ids.Count > 0)
-        {
-            var (idType, valueExpression, jsonOf) = table.NumericId
-                ? ("bigint", "u.v", "to_jsonb(u.{0})")
-                : ("text", "u.v::jsonb", "u.{0}::jsonb");
-            await using (var update = new NpgsqlCommand(
-                $"UPDATE {table.Name} t SET {table.Column} = {valueExpression} FROM unnest(@ids::text[]::{idType}[], @vals::text[]) AS u(id, v) WHERE t.id = u.id",
-                connection, transaction) { CommandTimeout = 300 })
-            {
-                update.Parameters.AddWithValue("ids", ids.ToArray());
-                update.Parameters.AddWithValue("vals", after.ToArray());
-                var updated = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                if (updated != ids.Count)
-                {
-                    throw new InvalidOperationException($"updated {updated} rows where {ids.Count} were locked for update");
-                }
-            }
-
-            await using var audit = new NpgsqlCommand(
-                $"""
-                INSERT INTO stage_migration_audit (run_id, table_name, row_id, column_name, before_value, after_value)
-                SELECT @run, @table, u.id, @column, {string.Format(CultureInfo.InvariantCulture, jsonOf, "b")}, {string.Format(CultureInfo.InvariantCulture, jsonOf, "a")}
-                FROM unnest(@ids::text[], @b::text[], @a::text[]) AS u(id, b, a)
-                """, connection, transaction) { CommandTimeout = 300 };
-            audit.Parameters.AddWithValue("run", runId);
-            audit.Parameters.AddWithValue("table", table.Name);
-            audit.Parameters.AddWithValue("column", table.Column);
-            audit.Parameters.AddWithValue("ids", ids.ToArray());
-            audit.Parameters.AddWithValue("b", before.ToArray());
-            audit.Parameters.AddWithValue("a", after.ToArray());
-            await audit.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         await using (var record = new NpgsqlCommand("""
             INSERT INTO stage_migration_batches (run_id, table_name, batch_no, first_id, last_id, rows_read, rows_changed, unmappable, status, started_at)
             VALUES (@run, @table, @no, @first, @last, @read, @changed, @unmappable, 'completed', @started)
@@ -267,14 +236,91 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ContractRules rules, T
             record.Parameters.AddWithValue("first", rows[0].Id);
             record.Parameters.AddWithValue("last", rows[^1].Id);
             record.Parameters.AddWithValue("read", rows.Count);
-            record.Parameters.AddWithValue("changed", ids.Count);
+            record.Parameters.AddWithValue("changed", applied.Count);
             record.Parameters.AddWithValue("unmappable", unmappable);
             record.Parameters.AddWithValue("started", startedAt);
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new BatchOutcome(rows.Count, ids.Count, unmappable, rows[^1].Id);
+        return new BatchOutcome(rows.Count, applied.Count, unmappable, rows[^1].Id);
+    }
+
+    private readonly record struct Change(string Id, string? Before, string After);
+
+    private (List<Change> Changes, int Unmappable) Evaluate(MigratedTable table, List<StageRow> rows)
+    {
+        var changes = new List<Change>();
+        var unmappable = 0;
+        foreach (var row in rows)
+        {
+            var outcome = _normalizer.Evaluate(table, row.Value);
+            unmappable += outcome.IsUnmappable ? 1 : 0;
+            if (outcome.NewValue is { } value)
+            {
+                changes.Add(new Change(row.Id, row.Value, value));
+            }
+        }
+
+        return (changes, unmappable);
+    }
+
+    /// <summary>
+    /// Writes each change whose row still holds its before-value, and its audit row, in one
+    /// statement (a data-modifying CTE: the audit never leaves the server); returns the ids written.
+    /// </summary>
+    private static async Task<HashSet<string>> UpdateAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, MigratedTable table, List<Change> changes, CancellationToken cancellationToken)
+    {
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        if (changes.Count == 0)
+        {
+            return written;
+        }
+
+        var (ids, guard, set, json) = table.NumericId
+            ? ("@ids::text[]::bigint[]", $"t.{table.Column} IS NOT DISTINCT FROM u.b", "u.v", "to_jsonb(upd.{0})")
+            : ("@ids::text[]", $"t.{table.Column} = u.b::jsonb", "u.v::jsonb", "upd.{0}::jsonb");
+        var sql = $"""
+            WITH upd AS (
+                UPDATE {table.Name} t SET {table.Column} = {set}
+                FROM unnest({ids}, @b::text[], @vals::text[]) AS u(id, b, v)
+                WHERE t.id = u.id AND {guard}
+                RETURNING t.id::text AS id, u.b, u.v)
+            INSERT INTO stage_migration_audit (run_id, table_name, row_id, column_name, before_value, after_value)
+            SELECT @run, @table, upd.id, @column, {string.Format(CultureInfo.InvariantCulture, json, "b")}, {string.Format(CultureInfo.InvariantCulture, json, "v")} FROM upd
+            RETURNING row_id
+            """;
+        await using var update = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 300 };
+        update.Parameters.AddWithValue("ids", changes.Select(c => c.Id).ToArray());
+        update.Parameters.AddWithValue("b", changes.Select(c => c.Before).ToArray());
+        update.Parameters.AddWithValue("vals", changes.Select(c => c.After).ToArray());
+        update.Parameters.AddWithValue("run", runId);
+        update.Parameters.AddWithValue("table", table.Name);
+        update.Parameters.AddWithValue("column", table.Column);
+        await using var reader = await update.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            written.Add(reader.GetString(0));
+        }
+
+        return written;
+    }
+
+    private static async Task<List<StageRow>> ReadLockedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, MigratedTable table, List<string> ids, CancellationToken cancellationToken)
+    {
+        var idType = table.NumericId ? "bigint" : "text";
+        await using var select = new NpgsqlCommand(
+            $"SELECT t.id::text, t.{table.Column}::text FROM {table.Name} t WHERE t.id = ANY(@ids::text[]::{idType}[]) ORDER BY t.id FOR UPDATE", connection, transaction);
+        select.Parameters.AddWithValue("ids", ids.ToArray());
+        var rows = new List<StageRow>(ids.Count);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new StageRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return rows;
     }
 
     private static async Task RecordFailureAsync(NpgsqlConnection connection, long runId, MigratedTable table, int batchNo, string? afterId, DateTimeOffset startedAt, string error)
