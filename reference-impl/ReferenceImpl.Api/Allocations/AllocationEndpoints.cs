@@ -26,7 +26,7 @@ public static class AllocationEndpoints
     }
 
     private static async Task<Results<Created<Allocation>, ProblemHttpResult>> CreateAsync(
-        HttpContext context, StageValidator validator, FundCatalog funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
+        HttpContext context, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N");
         var (allocation, problem) = await ReadAsync(context, id, validator, funds, cancellationToken).ConfigureAwait(false);
@@ -41,7 +41,7 @@ public static class AllocationEndpoints
 
     /// <summary>PUT and PATCH both replace the items: an allocation is one set of items, so a partial item list has no meaning.</summary>
     private static async Task<Results<Ok<Allocation>, ProblemHttpResult>> ReplaceAsync(
-        HttpContext context, string id, StageValidator validator, FundCatalog funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
+        HttpContext context, string id, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
@@ -66,7 +66,7 @@ public static class AllocationEndpoints
             : NotFound(context, id);
 
     private static async Task<(Allocation? Allocation, ProblemHttpResult? Problem)> ReadAsync(
-        HttpContext context, string id, StageValidator validator, FundCatalog funds, CancellationToken cancellationToken)
+        HttpContext context, string id, StageValidator validator, IFundDirectory funds, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(context, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -96,7 +96,7 @@ public static class AllocationEndpoints
                 return (null, rejected);
             }
 
-            if (funds.Find(fundId!.Value) is not { } fund)
+            if (await funds.FindAsync(fundId!.Value, cancellationToken).ConfigureAwait(false) is not { } fund)
             {
                 return (null, FundProblems.NotFound(context, fundId.Value));
             }

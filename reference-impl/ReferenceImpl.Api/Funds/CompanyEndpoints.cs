@@ -8,17 +8,18 @@ namespace ReferenceImpl.Api.Funds;
 /// <summary>
 /// <c>GET /api/funds/{fundId}/companies?stage=</c>: a read; the stage is a query input. Without
 /// <c>stage</c> every company is listed and nothing is validated. An unknown stage served outside
-/// enforce matches no company: a filter is never silently widened.
+/// enforce matches no company: a filter is never silently widened. The filter compares the stored
+/// stage with the canonical one, so legacy rows match only once the migration has normalized them.
 /// </summary>
 public static class CompanyEndpoints
 {
     public static IEndpointRouteBuilder MapCompanies(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(StageRoutes.Companies, List);
+        routes.MapGet(StageRoutes.Companies, ListAsync);
         return routes;
     }
 
-    private static Results<Ok<CompanyList>, ProblemHttpResult> List(HttpContext context, long fundId, StageValidator validator, FundCatalog funds)
+    private static async Task<Results<Ok<CompanyList>, ProblemHttpResult>> ListAsync(HttpContext context, long fundId, StageValidator validator, IFundDirectory funds, CancellationToken cancellationToken)
     {
         var values = context.Request.Query["stage"];
         IReadOnlyList<NormalizedStage> stages = [];
@@ -33,14 +34,13 @@ public static class CompanyEndpoints
             stages = check.Stages;
         }
 
-        if (funds.Find(fundId) is not { } fund)
+        var wanted = stages.Where(s => s.IsKnown).Select(s => s.Canonical!).Distinct(StringComparer.Ordinal).ToList();
+        if (await funds.CompaniesAsync(fundId, values.Count == 0 ? null : wanted, cancellationToken).ConfigureAwait(false) is not { } companies)
         {
             return FundProblems.NotFound(context, fundId);
         }
 
-        var wanted = stages.Where(s => s.IsKnown).Select(s => s.Canonical!).ToHashSet(StringComparer.Ordinal);
-        var companies = values.Count == 0 ? fund.Companies : [.. fund.Companies.Where(c => wanted.Contains(c.Stage))];
-        return TypedResults.Ok(new CompanyList(fund.Id, [.. wanted], companies));
+        return TypedResults.Ok(new CompanyList(fundId, wanted, companies));
     }
 }
 

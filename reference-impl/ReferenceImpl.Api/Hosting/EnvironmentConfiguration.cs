@@ -22,6 +22,8 @@ public static class EnvironmentConfiguration
         public const string WebhookToken = "STAGE_WEBHOOK_TOKEN";
         public const string ContractFile = "STAGE_CONTRACT_FILE";
         public const string LogSampleRate = "STAGE_LOG_SAMPLE_RATE";
+        public const string DatabaseUrl = "STAGE_DATABASE_URL";
+        public const string RedisUrl = "STAGE_REDIS_URL";
     }
 
     /// <summary>Parses the variables; throws <see cref="ConfigurationException"/> on the first invalid one.</summary>
@@ -80,7 +82,50 @@ public static class EnvironmentConfiguration
             WebhookBearerToken = NonEmpty(Get(Names.WebhookToken), Names.WebhookToken),
             ContractFile = NonEmpty(Get(Names.ContractFile), Names.ContractFile),
             LogSampleRate = sampleRate,
+            DatabaseConnectionString = Database(NonEmpty(Get(Names.DatabaseUrl), Names.DatabaseUrl)),
+            RedisConfiguration = Redis(NonEmpty(Get(Names.RedisUrl), Names.RedisUrl)),
         };
+    }
+
+    /// <summary>An Npgsql connection string that names a host and a database (the password is never echoed).</summary>
+    public static string? Database(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(text);
+            return string.IsNullOrEmpty(builder.Host) || string.IsNullOrEmpty(builder.Database)
+                ? throw new ConfigurationException($"{Names.DatabaseUrl} must name Host and Database")
+                : text;
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConfigurationException($"{Names.DatabaseUrl} is not an Npgsql connection string: {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    /// <summary>A StackExchange.Redis configuration string with at least one endpoint.</summary>
+    public static string? Redis(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return StackExchange.Redis.ConfigurationOptions.Parse(text).EndPoints.Count == 0
+                ? throw new ConfigurationException($"{Names.RedisUrl} names no endpoint (for example 'localhost:6379')")
+                : text;
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConfigurationException($"{Names.RedisUrl} is not a Redis configuration: {e.Message.Split('\n')[0]}");
+        }
     }
 
     private static bool Bool(string? text, string name) => text?.Trim().ToLowerInvariant() switch

@@ -9,6 +9,7 @@ using ReferenceImpl.Api.Json;
 using ReferenceImpl.Api.Metrics;
 using ReferenceImpl.Api.ModeStore;
 using ReferenceImpl.Api.MonteCarlo;
+using ReferenceImpl.Api.Persistence;
 using ReferenceImpl.Api.Problems;
 using ReferenceImpl.Api.Storage;
 using ReferenceImpl.Api.Strategies;
@@ -46,8 +47,14 @@ public static class ReferenceService
 
         try
         {
+            await PrepareAsync(app, CancellationToken.None).ConfigureAwait(false);
             await app.RunAsync().ConfigureAwait(false);
             return 0;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or StageData.Schema.SchemaException)
+        {
+            await error.WriteLineAsync($"reference-impl: the database is not usable: {e.Message.Split('\n')[0]}").ConfigureAwait(false);
+            return StartupError;
         }
         catch (IOException e)
         {
@@ -64,6 +71,16 @@ public static class ReferenceService
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = Build(builder, options);
+        try
+        {
+            await PrepareAsync(app, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningReferenceService(app, new Uri(address.TrimEnd('/') + "/"));
@@ -87,16 +104,35 @@ public static class ReferenceService
         services.AddSingleton(rules);
         services.AddSingleton<StageMetrics>();
         services.AddSingleton<ModeAuditLog>();
-        services.AddSingleton(options.ModeStore ?? new InMemoryModeStore());
+        var redis = options.RedisConfiguration is { } redisConfiguration ? ConnectRedis(redisConfiguration) : null;
+        if (redis is not null)
+        {
+            // Registered through a factory so that the container disposes it when the service stops.
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => redis);
+        }
+
+        services.AddSingleton(options.ModeStore ?? (redis is null ? new InMemoryModeStore() : new RedisModeStore(redis)));
         services.AddSingleton(sp => new ModeProvider(sp.GetRequiredService<IModeStore>(), options.Modes.GlobalMode, options.TimeProvider,
             sp.GetRequiredService<StageMetrics>(), sp.GetRequiredService<ModeAuditLog>()));
         services.AddSingleton(sp => new OffenderLog(sp.GetRequiredService<ILogger<OffenderLog>>(), options.TimeProvider, options.LogSampleRate, options.SamplingSeed));
         services.AddSingleton<StageValidator>();
-        services.AddSingleton(FundCatalog.Demo());
-        services.AddSingleton<IDocumentStore<Strategy>, InMemoryDocumentStore<Strategy>>();
-        services.AddSingleton<IDocumentStore<Allocation>, InMemoryDocumentStore<Allocation>>();
+        if (options.DatabaseConnectionString is { } database)
+        {
+            var dataSource = Npgsql.NpgsqlDataSource.Create(database);
+            services.AddSingleton(_ => dataSource);
+            services.AddSingleton<IFundDirectory>(new PostgresFundDirectory(dataSource));
+            services.AddSingleton<IDocumentStore<Strategy>>(new PostgresStrategyStore(dataSource));
+            services.AddSingleton<IDocumentStore<Allocation>>(new PostgresAllocationStore(dataSource));
+        }
+        else
+        {
+            services.AddSingleton<IFundDirectory>(FundCatalog.Demo());
+            services.AddSingleton<IDocumentStore<Strategy>, InMemoryDocumentStore<Strategy>>();
+            services.AddSingleton<IDocumentStore<Allocation>, InMemoryDocumentStore<Allocation>>();
+        }
+
         services.AddSingleton<WebhookAuthenticator>();
-        services.AddSingleton<IReplayStore>(new InMemoryReplayStore(options.TimeProvider));
+        services.AddSingleton<IReplayStore>(redis is null ? new InMemoryReplayStore(options.TimeProvider) : new RedisReplayStore(redis));
 
         var app = builder.Build();
         app.UseMiddleware<RequestEnvelopeMiddleware>();
@@ -112,7 +148,54 @@ public static class ReferenceService
         app.MapWebhook();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<StageMetrics>().Registry);
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
-        app.MapGet("/readyz", () => TypedResults.Ok(new { status = "ready" }));
+        app.MapGet("/readyz", ReadyAsync);
         return app;
+    }
+
+    /// <summary>The schema scripts and the demo seed, when the service has a database.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        _ = app.Services.GetService<StackExchange.Redis.IConnectionMultiplexer>(); // created by the container, so disposed by it
+        if (app.Services.GetService<Npgsql.NpgsqlDataSource>() is { } dataSource)
+        {
+            await DatabaseBootstrap.InitializeAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ready when the database (if any) answers within a second; Redis is not consulted: the mode falls back without it.</summary>
+    private static async Task<IResult> ReadyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<Npgsql.NpgsqlDataSource>() is not { } dataSource)
+        {
+            return TypedResults.Ok(new { status = "ready" });
+        }
+
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            command.CommandTimeout = 1;
+            await command.ExecuteScalarAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok(new { status = "ready" });
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "the database does not answer");
+        }
+    }
+
+    /// <summary>
+    /// Connects without ever failing start-up: an unreachable Redis leaves a multiplexer that keeps
+    /// reconnecting, and every call through it fails fast until Redis is back.
+    /// </summary>
+    private static StackExchange.Redis.ConnectionMultiplexer ConnectRedis(string configuration)
+    {
+        var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(configuration);
+        redisOptions.AbortOnConnectFail = false;
+        redisOptions.ConnectTimeout = 1000;
+        redisOptions.SyncTimeout = 1000;
+        redisOptions.AsyncTimeout = 1000;
+        redisOptions.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
+        return StackExchange.Redis.ConnectionMultiplexer.Connect(redisOptions);
     }
 }

@@ -32,6 +32,12 @@ public sealed record ServiceOptions
     /// <summary>The mode store; default a process-local in-memory store.</summary>
     public ReferenceImpl.Api.ModeStore.IModeStore? ModeStore { get; init; }
 
+    /// <summary>Npgsql connection string of the service's database (<c>STAGE_DATABASE_URL</c>); default none: funds, strategies and allocations in memory.</summary>
+    public string? DatabaseConnectionString { get; init; }
+
+    /// <summary>StackExchange.Redis configuration (<c>STAGE_REDIS_URL</c>); default none: the mode store and the webhook's replay store in memory. Ignored when <see cref="ModeStore"/> is set.</summary>
+    public string? RedisConfiguration { get; init; }
+
     /// <summary>The defaults.</summary>
     public static ServiceOptions Default { get; } = new();
 }

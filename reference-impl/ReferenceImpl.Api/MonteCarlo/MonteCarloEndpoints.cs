@@ -20,7 +20,7 @@ public static class MonteCarloEndpoints
     }
 
     private static async Task<Results<Ok<MonteCarloResponse>, ProblemHttpResult>> SimulateAsync(
-        HttpContext context, StageValidator validator, FundCatalog funds, CancellationToken cancellationToken)
+        HttpContext context, StageValidator validator, IFundDirectory funds, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(context, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -53,7 +53,7 @@ public static class MonteCarloEndpoints
                 return rejected;
             }
 
-            if (funds.Find(fundId!.Value) is null)
+            if (await funds.FindAsync(fundId!.Value, cancellationToken).ConfigureAwait(false) is null)
             {
                 return FundProblems.NotFound(context, fundId.Value);
             }

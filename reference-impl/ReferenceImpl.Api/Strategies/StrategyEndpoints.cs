@@ -18,14 +18,14 @@ public static class StrategyEndpoints
     public static IEndpointRouteBuilder MapStrategies(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(StageRoutes.Strategies, CreateAsync);
-        routes.MapPut(StageRoutes.Strategy, (HttpContext c, string id, StageValidator v, FundCatalog f, IDocumentStore<Strategy> s, CancellationToken t) => UpdateAsync(c, id, partial: false, v, f, s, t));
-        routes.MapPatch(StageRoutes.Strategy, (HttpContext c, string id, StageValidator v, FundCatalog f, IDocumentStore<Strategy> s, CancellationToken t) => UpdateAsync(c, id, partial: true, v, f, s, t));
+        routes.MapPut(StageRoutes.Strategy, (HttpContext c, string id, StageValidator v, IFundDirectory f, IDocumentStore<Strategy> s, CancellationToken t) => UpdateAsync(c, id, partial: false, v, f, s, t));
+        routes.MapPatch(StageRoutes.Strategy, (HttpContext c, string id, StageValidator v, IFundDirectory f, IDocumentStore<Strategy> s, CancellationToken t) => UpdateAsync(c, id, partial: true, v, f, s, t));
         routes.MapGet(StageRoutes.Strategy, GetAsync);
         return routes;
     }
 
     private static async Task<Results<Created<Strategy>, ProblemHttpResult>> CreateAsync(
-        HttpContext context, StageValidator validator, FundCatalog funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken)
+        HttpContext context, StageValidator validator, IFundDirectory funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N");
         var (strategy, problem) = await ReadAsync(context, id, existing: null, validator, funds, cancellationToken).ConfigureAwait(false);
@@ -39,7 +39,7 @@ public static class StrategyEndpoints
     }
 
     private static async Task<Results<Ok<Strategy>, ProblemHttpResult>> UpdateAsync(
-        HttpContext context, string id, bool partial, StageValidator validator, FundCatalog funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken)
+        HttpContext context, string id, bool partial, StageValidator validator, IFundDirectory funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } existing)
         {
@@ -68,7 +68,7 @@ public static class StrategyEndpoints
     /// optional and missing members keep their stored values.
     /// </summary>
     private static async Task<(Strategy? Strategy, ProblemHttpResult? Problem)> ReadAsync(
-        HttpContext context, string id, Strategy? existing, StageValidator validator, FundCatalog funds, CancellationToken cancellationToken)
+        HttpContext context, string id, Strategy? existing, StageValidator validator, IFundDirectory funds, CancellationToken cancellationToken)
     {
         var (document, problem) = await JsonBody.ReadAsync(context, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -114,7 +114,7 @@ public static class StrategyEndpoints
                 ignored = IgnoredStage.From([.. entries.Select(e => e.Entry)], check.Check.Stages);
             }
 
-            if (funds.Find(fundId!.Value) is null)
+            if (await funds.FindAsync(fundId!.Value, cancellationToken).ConfigureAwait(false) is null)
             {
                 return (null, FundProblems.NotFound(context, fundId.Value));
             }

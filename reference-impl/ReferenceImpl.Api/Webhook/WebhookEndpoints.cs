@@ -50,7 +50,19 @@ public static class WebhookEndpoints
         var (key, ttl) = auth.Signature is { } signature
             ? ("sig:" + signature, WebhookAuthenticator.Window * 2)
             : ("grp:" + notification.ReplayKey, BearerReplayWindow);
-        if (!await replays.TryRememberAsync(key, ttl, cancellationToken).ConfigureAwait(false))
+        bool first;
+        try
+        {
+            first = await replays.TryRememberAsync(key, ttl, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReplayStoreUnavailableException e)
+        {
+            logger.LogWarning("auto-downgrade webhook: {Reason}; answering 503 so that the sender retries", e.Message);
+            return Problem.Create(context, StatusCodes.Status503ServiceUnavailable, ProblemCodes.ReplayStoreUnavailable, "Replay store unavailable",
+                "the replay check cannot be made right now; retry (a check that cannot be made is never skipped)");
+        }
+
+        if (!first)
         {
             return Problem.Create(context, StatusCodes.Status409Conflict, ProblemCodes.Replay, "Replayed notification", "this notification was already received");
         }
