@@ -1,0 +1,50 @@
+using System.Globalization;
+using Harness.Containers;
+using Npgsql;
+using Testcontainers.PostgreSql;
+using Testcontainers.Redis;
+
+namespace ReferenceImpl.Stores.Tests;
+
+/// <summary>One real Postgres and one real Redis for the assembly; each test takes its own database and Redis key space (database number).</summary>
+public sealed class StoresFixture : IAsyncLifetime
+{
+    private int _databases;
+    private int _redisDatabases;
+
+    public PostgreSqlContainer Postgres { get; } = RehearsalContainers.Postgres("service_admin");
+
+    public RedisContainer Redis { get; } = RehearsalContainers.Redis();
+
+    public Task InitializeAsync() => Task.WhenAll(Postgres.StartAsync(), Redis.StartAsync());
+
+    public async Task DisposeAsync()
+    {
+        await Postgres.DisposeAsync();
+        await Redis.DisposeAsync();
+    }
+
+    /// <summary>A new empty database.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"svc_{Interlocked.Increment(ref _databases)}");
+        await using (var connection = new NpgsqlConnection(Postgres.GetConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(Postgres.GetConnectionString()) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>A Redis configuration on a database number of its own (0-15), so tests do not see each other's keys.</summary>
+    public string RedisConfiguration() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Redis.GetConnectionString()},defaultDatabase={Interlocked.Increment(ref _redisDatabases) % 16}");
+}
+
+[CollectionDefinition(Name)]
+public sealed class StoresGroup : ICollectionFixture<StoresFixture>
+{
+    public const string Name = "stores";
+}
