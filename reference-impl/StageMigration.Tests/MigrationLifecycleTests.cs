@@ -40,11 +40,23 @@ public sealed class MigrationLifecycleTests(PostgresFixture postgres)
         await Tool.RunOkAsync("apply", "-d", db, "--batch-size", "300");
         Assert.NotEqual(pristine, await Tool.ChecksumAsync(db));
 
+        await Tool.RunOkAsync("apply", "-d", db); // a second run, which changes nothing
+
+        var newest = (await Tool.RunOkAsync("rollback", "-d", db)).Json; // the newest run only: nothing to restore
+        Assert.Equal(0, newest.GetProperty("rowsRestored").GetInt64());
+        Assert.NotEqual(pristine, await Tool.ChecksumAsync(db));
         var rollback = (await Tool.RunOkAsync("rollback", "-d", db)).Json;
         Assert.Equal(0, rollback.GetProperty("conflicts").GetInt64());
+        Assert.True(rollback.GetProperty("rowsRestored").GetInt64() > 0);
         Assert.Equal(pristine, await Tool.ChecksumAsync(db));
 
-        // A rolled-back run can be applied again.
+        await Tool.RunOkAsync("apply", "-d", db);
+        await Tool.RunOkAsync("apply", "-d", db);
+        var everything = (await Tool.RunOkAsync("rollback", "-d", db, "--all")).Json;
+        Assert.True(everything.GetProperty("rowsRestored").GetInt64() > 0);
+        Assert.Equal(pristine, await Tool.ChecksumAsync(db));
+
+        // After a rollback the migration can be applied again.
         await Tool.RunOkAsync("apply", "-d", db);
         Assert.Equal(MigrationExitCodes.Ok, (await Tool.RunAsync("verify", "-d", db)).ExitCode);
     }

@@ -36,7 +36,8 @@ public sealed class MigrationCli(TextWriter output, TextWriter error, TimeProvid
     {
         var root = new RootCommand("The stage migration of contract section 10.") { _database, _contract, _batchSize, _out };
         var sleep = new Option<int>("--sleep-ms") { Description = "Pause between batches, in milliseconds.", DefaultValueFactory = _ => 0 };
-        var run = new Option<long?>("--run") { Description = "Run id; default the newest run." };
+        var run = new Option<long?>("--run") { Description = "Run id; default the newest run not rolled back yet." };
+        var all = new Option<bool>("--all") { Description = "rollback: every run not rolled back yet, newest first (the content before the first migration)." };
         var file = new Option<string>("--file", "-f") { Description = "Snapshot archive.", Required = true };
         var create = new Option<bool>("--create") { Description = "Create the target database first (it must not exist)." };
         var companies = new Option<int>("--companies") { DefaultValueFactory = _ => 100_000, Description = "Companies to generate." };
@@ -76,9 +77,9 @@ public sealed class MigrationCli(TextWriter output, TextWriter error, TimeProvid
 
             return report.Passed ? MigrationExitCodes.Ok : MigrationExitCodes.VerifyFailed;
         }));
-        root.Subcommands.Add(Verb("rollback", "Restore a run's before-values from the audit log.", [run], async (p, d, c) =>
+        root.Subcommands.Add(Verb("rollback", "Restore a run's before-values from the audit log.", [run, all], async (p, d, c) =>
         {
-            var result = await new RollbackRunner(d, error, timeProvider).RollbackAsync(p.GetValue(run), BatchSize(p), c).ConfigureAwait(false);
+            var result = await new RollbackRunner(d, error, timeProvider).RollbackAsync(p.GetValue(run), BatchSize(p), c, p.GetValue(all)).ConfigureAwait(false);
             await Report(p, result, c).ConfigureAwait(false);
             if (result.Conflicts > 0)
             {

@@ -1,22 +1,40 @@
+using Harness.Containers;
 using Harness.Engine.Plans;
 using Harness.Engine.Targets;
+using Npgsql;
 using ReferenceImpl.Api.Hosting;
+using StageContract;
+using StageMigration.Generation;
+using Testcontainers.PostgreSql;
+using Testcontainers.Redis;
 
 namespace Harness.Cli.Targets;
 
-/// <summary>A target for one run: the embedded reference service (started and stopped here) or a URL used as it is.</summary>
+/// <summary>How much legacy data the embedded target's database starts with.</summary>
+/// <param name="Companies">Portfolio companies (default 100,000).</param>
+/// <param name="Strategies">Strategies (default 20,000).</param>
+public sealed record LegacyData(int Companies = 100_000, int Strategies = 20_000);
+
+/// <summary>
+/// A target for one run: the embedded reference service (started and stopped here, with real
+/// Postgres and Redis containers when the phase needs a database) or a URL used as it is.
+/// </summary>
 public sealed class TargetSession : IAsyncDisposable
 {
     /// <summary>Per-request timeout of the harness's client.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     private readonly RunningReferenceService? _service;
+    private readonly IAsyncDisposable[] _resources;
 
-    private TargetSession(string kind, Uri baseAddress, RunningReferenceService? service, TargetCredentials credentials)
+    private TargetSession(string kind, Uri baseAddress, RunningReferenceService? service, TargetCredentials credentials, TargetDatabase? database, string stores, params IAsyncDisposable[] resources)
     {
         Kind = kind;
         _service = service;
+        _resources = resources;
         Credentials = credentials;
+        Database = database;
+        Stores = stores;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = RequestTimeout };
     }
 
@@ -29,9 +47,27 @@ public sealed class TargetSession : IAsyncDisposable
     /// <summary>Secrets the drills use: made up for the embedded service, read from the environment for a URL.</summary>
     public TargetCredentials Credentials { get; }
 
-    /// <summary>Starts the reference service in-process on a free loopback port with exactly the phase's configuration.</summary>
-    public static async Task<TargetSession> StartEmbeddedAsync(PhaseConfiguration configuration, CancellationToken cancellationToken)
+    /// <summary>The target's database, for the migration gates; null when there is none.</summary>
+    public TargetDatabase? Database { get; }
+
+    /// <summary>What the embedded service stores its data in, for the report: <c>memory</c> or the container images; <c>target's own</c> for a URL.</summary>
+    public string Stores { get; }
+
+    /// <summary>The migration tool shipped next to the harness (<c>REHEARSE_MIGRATION_TOOL</c> overrides it).</summary>
+    public static string MigrationTool =>
+        Environment.GetEnvironmentVariable("REHEARSE_MIGRATION_TOOL") is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "stage-migrate.dll");
+
+    /// <summary>
+    /// Starts the reference service in-process on a free loopback port with exactly the phase's
+    /// configuration. With <paramref name="containers"/> it runs on a real Postgres (filled with
+    /// generated legacy data) and a real Redis, started in containers for this run and removed after.
+    /// </summary>
+    public static async Task<TargetSession> StartEmbeddedAsync(
+        PhaseConfiguration configuration, bool containers, LegacyData legacy, int seed, TextWriter progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(legacy);
+        ArgumentNullException.ThrowIfNull(progress);
         var credentials = new TargetCredentials(Secret(), Secret(), Secret());
         var options = ServiceOptions.Default with
         {
@@ -40,16 +76,57 @@ public sealed class TargetSession : IAsyncDisposable
             WebhookBearerToken = credentials.WebhookBearerToken,
             OpsToken = credentials.OpsToken,
         };
-        var service = await ReferenceService.StartAsync(options, cancellationToken).ConfigureAwait(false);
-        return new TargetSession("embedded", service.BaseAddress, service, credentials);
+        if (!containers)
+        {
+            var service = await ReferenceService.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            return new TargetSession("embedded", service.BaseAddress, service, credentials, null, "memory");
+        }
+
+        var engine = await ContainerEngine.EnsureAsync(progress, cancellationToken).ConfigureAwait(false);
+        PostgreSqlContainer? postgres = null;
+        RedisContainer? redis = null;
+        try
+        {
+            await progress.WriteLineAsync($"starting Postgres ({RehearsalContainers.PostgresImage}) and Redis ({RehearsalContainers.RedisImage}) containers").ConfigureAwait(false);
+            postgres = RehearsalContainers.Postgres("stages");
+            redis = RehearsalContainers.Redis();
+            await Task.WhenAll(postgres.StartAsync(cancellationToken), redis.StartAsync(cancellationToken)).ConfigureAwait(false);
+            var database = postgres.GetConnectionString();
+            var service = await ReferenceService.StartAsync(options with { DatabaseConnectionString = database, RedisConfiguration = redis.GetConnectionString() }, cancellationToken).ConfigureAwait(false);
+            await progress.WriteLineAsync($"generating legacy data: {legacy.Companies:N0} companies, {legacy.Strategies:N0} strategies (seed {seed})").ConfigureAwait(false);
+            await using (var dataSource = NpgsqlDataSource.Create(database))
+            {
+                await new DirtyDataGenerator(dataSource, ContractRules.Default, TextWriter.Null, TimeProvider.System)
+                    .GenerateAsync(new GeneratorOptions(legacy.Companies, legacy.Strategies, Funds: 50, Seed: seed), cancellationToken).ConfigureAwait(false);
+            }
+
+            return new TargetSession("embedded", service.BaseAddress, service, credentials, new TargetDatabase(database, MigrationTool),
+                $"Postgres {RehearsalContainers.PostgresImage}, Redis {RehearsalContainers.RedisImage}", postgres, redis, engine);
+        }
+        catch
+        {
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (redis is not null)
+            {
+                await redis.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await engine.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    /// <summary>A running service at <paramref name="baseAddress"/>; nothing is started.</summary>
-    public static TargetSession ForUrl(Uri baseAddress)
+    /// <summary>A running service at <paramref name="baseAddress"/>; nothing is started. <paramref name="database"/> is its database (a staging copy) for the migration gates, if given.</summary>
+    public static TargetSession ForUrl(Uri baseAddress, string? database = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var withSlash = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
-        return new TargetSession("url", withSlash, null, TargetCredentials.FromEnvironment(Environment.GetEnvironmentVariables()));
+        return new TargetSession("url", withSlash, null, TargetCredentials.FromEnvironment(Environment.GetEnvironmentVariables()),
+            database is null ? null : new TargetDatabase(database, MigrationTool), "target's own");
     }
 
     private static string Secret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -65,6 +142,11 @@ public sealed class TargetSession : IAsyncDisposable
         if (_service is not null)
         {
             await _service.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var resource in _resources)
+        {
+            await resource.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

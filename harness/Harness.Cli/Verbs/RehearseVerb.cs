@@ -30,12 +30,21 @@ public static class RehearseVerb
         var output = new Option<string?>("--out") { Description = "Report directory; default reports/<UTC timestamp>-<phase>." };
         var seed = new Option<int>("--seed") { Description = "Seed of all generated requests; default 1.", DefaultValueFactory = _ => 1 };
         var capture = new Option<string?>("--capture") { Description = "A capture of real traffic (JSON lines of {method, path, body}) for the traffic-readiness gates (unknown-rate, would-reject-rate)." };
+        var database = new Option<string?>("--database") { Description = "With a URL target: the target's database (Npgsql connection string; default $REHEARSE_DATABASE_URL) for the migration gates. Use a staging copy: the rehearsal migrates it, kills the migration, resumes and rolls back." };
+        var stores = new Option<string>("--stores")
+        {
+            Description = "Embedded target only: 'containers' (real Postgres and Redis in containers, the database filled with generated legacy data), 'memory', or 'auto' (default: containers when the phase has a migration gate).",
+            DefaultValueFactory = _ => "auto",
+        };
+        stores.AcceptOnlyFromAmong("auto", "memory", "containers");
         root.Options.Add(phase);
         root.Options.Add(plan);
         root.Options.Add(target);
         root.Options.Add(output);
         root.Options.Add(seed);
         root.Options.Add(capture);
+        root.Options.Add(database);
+        root.Options.Add(stores);
         root.SetAction((parse, cancellationToken) => Guard.RunAsync(context, async () =>
         {
             var phaseName = parse.GetValue(phase);
@@ -56,7 +65,21 @@ public static class RehearseVerb
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"--capture: no file '{capturePath}'");
             }
 
-            return await ExecuteAsync(context, loaded, selected, parse.GetValue(target)!, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
+            var databaseUrl = parse.GetValue(database) ?? Environment.GetEnvironmentVariable("REHEARSE_DATABASE_URL");
+            if (databaseUrl is not null && ReferenceImpl.Api.Hosting.EnvironmentConfiguration.DatabaseError(databaseUrl) is { } databaseError)
+            {
+                return context.Fail(ExitCodes.HarnessOrUsageError, $"--database: {databaseError}");
+            }
+
+            var targetValue = parse.GetValue(target)!;
+            if (targetValue == Embedded && parse.GetValue(database) is not null)
+            {
+                return context.Fail(ExitCodes.HarnessOrUsageError, "--database is for a URL target; the embedded target brings its own database (--stores containers)");
+            }
+
+            var storesValue = parse.GetValue(stores)!;
+            var containers = storesValue == "containers" || (storesValue == "auto" && NeedsDatabase(selected));
+            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers), parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
         }, cancellationToken));
     }
 
@@ -67,9 +90,19 @@ public static class RehearseVerb
         return path is null ? PlanLoader.LoadDefault() : PlanLoader.LoadFile(context.Resolve(path));
     }
 
+    /// <summary>True when a gate of the phase needs the target's database.</summary>
+    public static bool NeedsDatabase(Phase phase) =>
+        phase?.Gates.Any(g => g.Kind is Harness.Engine.Gates.GateKinds.MigrationRehearsal or Harness.Engine.Gates.GateKinds.MigrationVerify) ?? false;
+
     /// <summary>Starts or checks the target, runs the phase, writes the reports and prints the verdict.</summary>
-    public static async Task<int> ExecuteAsync(VerbContext context, PhasePlan plan, Phase phase, string target, string? outDirectory, int seed, CancellationToken cancellationToken, string? capturePath = null)
+    public static Task<int> ExecuteAsync(VerbContext context, PhasePlan plan, Phase phase, string target, string? outDirectory, int seed, CancellationToken cancellationToken, string? capturePath = null) =>
+        ExecuteAsync(context, plan, phase, new TargetChoice(target, null, Containers: false), outDirectory, seed, cancellationToken, capturePath);
+
+    /// <summary>Starts or checks the target, runs the phase, writes the reports and prints the verdict.</summary>
+    public static async Task<int> ExecuteAsync(VerbContext context, PhasePlan plan, Phase phase, TargetChoice choice, string? outDirectory, int seed, CancellationToken cancellationToken, string? capturePath = null, LegacyData? legacy = null)
     {
+        ArgumentNullException.ThrowIfNull(choice);
+        var target = choice.Target;
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(phase);
         var runner = new RehearsalRunner(context.Registry, context.TimeProvider);
@@ -84,12 +117,13 @@ public static class RehearseVerb
         try
         {
             session = url is null
-                ? await TargetSession.StartEmbeddedAsync(phase.Configuration, cancellationToken).ConfigureAwait(false)
-                : TargetSession.ForUrl(url);
+                ? await TargetSession.StartEmbeddedAsync(phase.Configuration, choice.Containers, legacy ?? new LegacyData(), seed, context.Output.Out, cancellationToken).ConfigureAwait(false)
+                : TargetSession.ForUrl(url, choice.Database);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or ReferenceImpl.Api.Hosting.ConfigurationException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or ReferenceImpl.Api.Hosting.ConfigurationException
+                                  or Npgsql.NpgsqlException or DotNet.Testcontainers.Builders.DockerUnavailableException or TimeoutException or ArgumentException)
         {
-            return context.Fail(ExitCodes.HarnessOrUsageError, $"cannot start the embedded reference service: {e.Message.Split('\n')[0]}");
+            return context.Fail(ExitCodes.HarnessOrUsageError, $"cannot start the embedded reference service{(choice.Containers ? " with its containers" : "")}: {e.Message.Split('\n')[0]}");
         }
 
         await using (session.ConfigureAwait(false))
@@ -100,16 +134,26 @@ public static class RehearseVerb
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"target unreachable: {probe.Error}");
             }
 
-            var request = new RehearsalRequest { Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath };
-            var report = await RunAsync(context, runner, request, cancellationToken).ConfigureAwait(false);
             var directory = outDirectory is null
-                ? ReportFiles.DefaultDirectory(context.WorkingDirectory, report.StartedAt, phase.Name)
+                ? ReportFiles.DefaultDirectory(context.WorkingDirectory, context.TimeProvider.GetUtcNow(), phase.Name)
                 : context.Resolve(outDirectory);
+            var request = new RehearsalRequest
+            {
+                Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath,
+                Database = session.Database, ArtifactsDirectory = Path.Combine(directory, "artifacts"),
+            };
+            var report = await RunAsync(context, runner, request, cancellationToken).ConfigureAwait(false);
             await ReportFiles.WriteAllAsync(report, directory, cancellationToken).ConfigureAwait(false);
             VerdictPrinter.Print(context.Output, report, directory);
             return report.Verdict.ExitCode();
         }
     }
+
+    /// <summary>What <c>--target</c>, <c>--database</c> and <c>--stores</c> chose.</summary>
+    /// <param name="Target"><c>embedded</c> or a URL.</param>
+    /// <param name="Database">The URL target's database, if given.</param>
+    /// <param name="Containers">The embedded target runs on real Postgres and Redis containers.</param>
+    public sealed record TargetChoice(string Target, string? Database, bool Containers);
 
     private static async Task<RehearsalReport> RunAsync(VerbContext context, RehearsalRunner runner, RehearsalRequest request, CancellationToken cancellationToken)
     {

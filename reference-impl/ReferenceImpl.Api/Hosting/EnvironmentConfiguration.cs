@@ -108,6 +108,20 @@ public static class EnvironmentConfiguration
         }
     }
 
+    /// <summary>Why <paramref name="text"/> is not a usable Npgsql connection string, or null when it is.</summary>
+    public static string? DatabaseError(string text)
+    {
+        try
+        {
+            Database(text);
+            return null;
+        }
+        catch (ConfigurationException e)
+        {
+            return e.Message.Replace($"{Names.DatabaseUrl} ", "", StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>A StackExchange.Redis configuration string with at least one endpoint.</summary>
     public static string? Redis(string? text)
     {

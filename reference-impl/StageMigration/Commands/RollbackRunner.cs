@@ -4,7 +4,7 @@ using StageMigration.Database;
 namespace StageMigration.Commands;
 
 /// <summary>What <c>rollback</c> did.</summary>
-/// <param name="RunId">The run rolled back.</param>
+/// <param name="RunId">The newest run rolled back.</param>
 /// <param name="RowsRestored">Rows set back to their audited before-value.</param>
 /// <param name="Conflicts">Rows changed after the migration (their value is no longer the audited after-value); left as they are.</param>
 /// <param name="ConflictRows">Up to 20 conflicting rows (table:id).</param>
@@ -19,8 +19,12 @@ public sealed record RollbackResult(long RunId, long RowsRestored, long Conflict
 /// </summary>
 public sealed class RollbackRunner(NpgsqlDataSource dataSource, TextWriter progress, TimeProvider timeProvider)
 {
-    /// <summary>Rolls back <paramref name="runId"/> (default: the newest run).</summary>
-    public async Task<RollbackResult> RollbackAsync(long? runId, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rolls back <paramref name="runId"/> (default: the newest run not rolled back yet), or with
+    /// <paramref name="all"/> every run not rolled back yet, newest first: the content before the
+    /// first migration.
+    /// </summary>
+    public async Task<RollbackResult> RollbackAsync(long? runId, int batchSize, CancellationToken cancellationToken, bool all = false)
     {
         var started = timeProvider.GetTimestamp();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -29,26 +33,48 @@ public sealed class RollbackRunner(NpgsqlDataSource dataSource, TextWriter progr
             throw new MigrationStateException("another migration process holds the migration lock");
         }
 
-        var latest = await MigrationState.LatestRunAsync(connection, cancellationToken).ConfigureAwait(false)
-            ?? throw new MigrationStateException("there is no run to roll back");
-        var run = runId is { } id ? await MigrationState.RunAsync(connection, id, cancellationToken).ConfigureAwait(false) : latest;
-        if (run is null)
+        var open = new List<long>();
+        await using (var command = new NpgsqlCommand("SELECT run_id FROM stage_migration_runs WHERE status <> 'rolled_back' ORDER BY run_id DESC", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw new MigrationStateException($"there is no run {runId}");
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                open.Add(reader.GetInt64(0));
+            }
         }
 
-        if (run.Status == "rolled_back")
+        if (open.Count == 0)
         {
-            throw new MigrationStateException($"run {run.RunId} is already rolled back");
+            throw new MigrationStateException("there is no run to roll back");
         }
 
-        if (run.RunId != latest.RunId)
+        if (runId is { } id && id != open[0])
         {
-            throw new MigrationStateException($"run {run.RunId} is not the newest run ({latest.RunId}); roll back the newer runs first");
+            throw new MigrationStateException(open.Contains(id)
+                ? $"run {id} is not the newest run that is not rolled back ({open[0]}); roll back the newer runs first (or use --all)"
+                : $"run {id} does not exist or is already rolled back");
         }
 
         long restored = 0, conflicts = 0;
         var conflictRows = new List<string>();
+        foreach (var run in all ? open : [open[0]])
+        {
+            var (r, c) = await RollbackRunAsync(connection, run, batchSize, conflictRows, cancellationToken).ConfigureAwait(false);
+            restored += r;
+            conflicts += c;
+            if (c > 0)
+            {
+                break; // an older run is not rolled back over rows that a newer one could not restore
+            }
+        }
+
+        return new RollbackResult(all ? open[0] : open[0], restored, conflicts, conflictRows, timeProvider.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private async Task<(long Restored, long Conflicts)> RollbackRunAsync(NpgsqlConnection connection, long runId, int batchSize, List<string> conflictRows, CancellationToken cancellationToken)
+    {
+        var run = (await MigrationState.RunAsync(connection, runId, cancellationToken).ConfigureAwait(false))!;
+        long restored = 0, conflicts = 0;
         foreach (var table in MigratedTable.All.Reverse())
         {
             var restore = table.NumericId
@@ -121,6 +147,6 @@ public sealed class RollbackRunner(NpgsqlDataSource dataSource, TextWriter progr
             await MigrationState.SetStatusAsync(connection, run.RunId, "rolled_back", cancellationToken).ConfigureAwait(false);
         }
 
-        return new RollbackResult(run.RunId, restored, conflicts, conflictRows, timeProvider.GetElapsedTime(started).TotalSeconds);
+        return (restored, conflicts);
     }
 }

@@ -196,8 +196,8 @@ public sealed class MigrationRehearsalGate : IGate
             return "smoke";
         }
 
-        // 8. Rollback from the audit log gives back exactly the pre-migration content.
-        var rollback = await tool.RunAsync(["rollback"], cancellationToken).ConfigureAwait(false);
+        // 8. Rollback of every run (the interrupted one and the no-op re-apply) from the audit log gives back exactly the pre-migration content.
+        var rollback = await tool.RunAsync(["rollback", "--all"], cancellationToken).ConfigureAwait(false);
         var after = rollback.ExitCode == 0 ? (await tool.RunAsync(["checksum"], cancellationToken).ConfigureAwait(false)).Json?.GetProperty("combined").GetString() : null;
         if (!run.Check("9 rollback", "content checksum equal to the pre-migration one", rollback.ExitCode == 0 && after == pristine,
                 () => rollback.ExitCode != 0 ? rollback.LastErrorLine : $"checksum {after?[..16]} vs {pristine[..16]}",
