@@ -29,8 +29,11 @@ public sealed class AcceptanceTests
         Assert.Equal(1, json.RootElement.GetProperty("seed").GetInt32());
         var gates = json.RootElement.GetProperty("gates").EnumerateArray().ToList();
         Assert.All(gates.Where(g => g.GetProperty("blocking").GetBoolean()), g => Assert.Equal("Pass", g.GetProperty("status").GetString()));
-        Assert.Contains(gates, g => !g.GetProperty("blocking").GetBoolean() && g.GetProperty("status").GetString() == "NotEvaluated");
+        Assert.DoesNotContain(gates, g => g.GetProperty("status").GetString() == "NotEvaluated");
         Assert.Contains(gates, g => g.GetProperty("kind").GetString() == "golden-conformance" && g.GetProperty("sampleSize").GetInt32() > 0);
+        var migration = gates.Single(g => g.GetProperty("kind").GetString() == "migration-rehearsal");
+        Assert.True(migration.GetProperty("blocking").GetBoolean());
+        Assert.Contains("rolled back to the exact pre-migration content", migration.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         var junit = XDocument.Load(Path.Combine(directory, "junit.xml"));
         Assert.Equal(gates.Count, junit.Descendants("testcase").Count());
@@ -42,7 +45,49 @@ public sealed class AcceptanceTests
 
         var md = File.ReadAllText(Path.Combine(directory, "report.md"));
         Assert.StartsWith("## ✅ GO — `staging-warn`", md, StringComparison.Ordinal);
-        Assert.Contains("Not evaluated (advisory)", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteEnforce_EmbeddedReference_OnRealContainers_IsGo_WithTheEvidenceOfEveryMigrationStep()
+    {
+        using var run = new CliRun();
+        var code = await run.RunAsync("--phase", "write-enforce", "--out", "we");
+        Assert.True(code == ExitCodes.Go, run.Out + run.Error);
+        Assert.Contains("starting Postgres", run.Out, StringComparison.Ordinal);
+
+        var directory = Path.Combine(run.WorkingDirectory, "we");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "report.json")));
+        var gates = json.RootElement.GetProperty("gates").EnumerateArray().ToList();
+        var rehearsal = gates.Single(g => g.GetProperty("id").GetString() == "migration-rehearsal");
+        Assert.Equal("Pass", rehearsal.GetProperty("status").GetString());
+        var steps = rehearsal.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("subject").GetString()!).ToList();
+        Assert.Equal(["0 checksum", "1 plan", "2 snapshot", "3 restore", "4 apply+kill", "5 resume", "6 verify", "7 second apply", "8 smoke", "9 rollback", "10 apply", "11 verify"], steps);
+        Assert.All(rehearsal.GetProperty("evidence").EnumerateArray(), e => Assert.DoesNotContain("FAILED", e.GetProperty("actual").GetString(), StringComparison.Ordinal));
+        Assert.Contains("killed after", rehearsal.GetProperty("evidence")[4].GetProperty("actual").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Pass", gates.Single(g => g.GetProperty("id").GetString() == "migration-verified").GetProperty("status").GetString());
+
+        var artifacts = Path.Combine(directory, "artifacts");
+        Assert.True(File.Exists(Path.Combine(artifacts, "migration-plan.json")));
+        Assert.True(File.Exists(Path.Combine(artifacts, "migration-verify-final.json")));
+        Assert.True(File.Exists(Path.Combine(artifacts, "migration-snapshot.dump.sha256")));
+    }
+
+    [Fact]
+    public async Task WriteEnforce_AgainstAUrlWithoutADatabase_IsNoGo_WithTheMigrationGatesNotEvaluated()
+    {
+        var options = ServiceOptions.Default with { Modes = new ModeSettings { GlobalMode = ValidationMode.Warn, EnforceWriteOnly = true } };
+        await using var service = await ReferenceService.StartAsync(options, CancellationToken.None);
+        using var run = new CliRun();
+        var code = await run.RunAsync("--phase", "write-enforce", "--target", service.BaseAddress.ToString(), "--out", "out");
+        Assert.Equal(ExitCodes.NoGo, code);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.WorkingDirectory, "out", "report.json")));
+        var migration = json.RootElement.GetProperty("gates").EnumerateArray().Where(g => g.GetProperty("kind").GetString()!.StartsWith("migration-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, migration.Count);
+        Assert.All(migration, g =>
+        {
+            Assert.Equal("NotEvaluated", g.GetProperty("status").GetString());
+            Assert.Contains("--database", g.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -116,7 +161,7 @@ public sealed class AcceptanceTests
         // A table, not plain lines; the width of a non-terminal writer wraps long cells, so check short words.
         Assert.Contains("│ golden", run.Out, StringComparison.Ordinal);
         Assert.Contains("advisory", run.Out, StringComparison.Ordinal);
-        Assert.Contains("all 7 blocking gate(s) passed", run.Out, StringComparison.Ordinal);
+        Assert.Contains("all 8 blocking gate(s) passed", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("[1/8]", run.Out, StringComparison.Ordinal);
     }
 

@@ -123,15 +123,28 @@ public sealed class ExitCodeTests
         AssertOneErrorLine(run, "cannot read report");
     }
 
+    [Theory]
+    [InlineData(new[] { "--phase", "write-enforce", "--database", "Host=h;Database=d" }, "--database is for a URL target")]
+    [InlineData(new[] { "--phase", "write-enforce", "--target", "http://127.0.0.1:9/", "--database", "Hots=x" }, "--database: is not an Npgsql connection string")]
+    [InlineData(new[] { "--phase", "write-enforce", "--target", "http://127.0.0.1:9/", "--database", "Host=h" }, "--database: must name Host and Database")]
+    [InlineData(new[] { "--phase", "write-enforce", "--stores", "disk" }, "disk")]
+    public async Task DatabaseAndStores_BadValues_AreUsageErrors(string[] args, string expected)
+    {
+        using var run = new CliRun();
+        Assert.Equal(ExitCodes.HarnessOrUsageError, await run.RunAsync(args));
+        AssertOneErrorLine(run, expected);
+    }
+
     [Fact]
-    public async Task Phases_DefaultPlan_ListsPhasesGatesAndWhatIsNotImplemented()
+    public async Task Phases_DefaultPlan_ListsPhasesAndGates_EveryKindImplemented()
     {
         using var run = new CliRun();
         Assert.Equal(ExitCodes.Go, await run.RunAsync("phases"));
         Assert.Contains("staging-warn: Warn everywhere", run.Out, StringComparison.Ordinal);
         Assert.Contains("  - golden: golden-conformance == 100%, blocking\n", run.Out.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("  - validator-p99: validator-latency <= 5ms, blocking\n", run.Out.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("  - migration-rehearsal: migration-rehearsal, advisory [not implemented in this harness version]", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  - migration-rehearsal: migration-rehearsal, blocking\n", run.Out.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("not implemented", run.Out, StringComparison.Ordinal);
         Assert.Empty(run.Error);
     }
 

@@ -28,7 +28,8 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await output.Error.WriteLineAsync($"rehearse: {parse.Errors[0].Message} (see 'rehearse --help')").ConfigureAwait(false);
+            var message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await output.Error.WriteLineAsync($"rehearse: {message} (see 'rehearse --help')").ConfigureAwait(false);
             return ExitCodes.HarnessOrUsageError;
         }
 

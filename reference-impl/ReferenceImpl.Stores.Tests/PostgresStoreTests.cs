@@ -36,6 +36,31 @@ public sealed class PostgresStoreTests(StoresFixture stores)
         Assert.Equal(["seed", "series-a"], stored.RootElement.GetProperty("stageAllocation").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("seed\\u0000")]
+    [InlineData("\\u0001b64:c2VlZA==")]
+    [InlineData("growth\\r\\nX-Injected: 1")]
+    public async Task UnknownStagesThatPostgresCannotHoldAsText_AreStoredAndReadBackUnchanged(string rawJsonString)
+    {
+        var database = await stores.CreateDatabaseAsync();
+        await using var service = await RedisStoreTests.StartAsync(new ServiceOptions
+        {
+            DatabaseConnectionString = database,
+            Modes = new StageContract.Modes.ModeSettings { GlobalMode = StageContract.Modes.ValidationMode.Warn },
+        });
+        using var allocation = await service.Client.PostAsync("/api/allocations", Json($$"""{"fundId": 1, "items": [{"companyId": 101, "stage": "{{rawJsonString}}", "amount": 10}]}"""));
+        Assert.Equal(HttpStatusCode.Created, allocation.StatusCode);
+        var created = await allocation.Content.ReadAsStringAsync();
+        Assert.Equal(created, await service.Client.GetStringAsync(allocation.Headers.Location));
+
+        using var strategy = await service.Client.PostAsync("/api/portfolio/strategies", Json($$$"""{"fundId": 1, "name": "n", "stageAllocation": {"seed": 0.5, "{{{rawJsonString}}}": 0.5}}"""));
+        Assert.Equal(HttpStatusCode.Created, strategy.StatusCode);
+        var stored = await service.Client.GetStringAsync(strategy.Headers.Location);
+        using var document = JsonDocument.Parse(stored);
+        var ignored = document.RootElement.GetProperty("ignoredStages")[0].GetProperty("stage").GetString();
+        Assert.Equal(JsonSerializer.Deserialize<string>($"\"{rawJsonString}\""), ignored);
+    }
+
     [Fact]
     public async Task Companies_AreReadFromPostgres_AndLegacySpellingsMatchOnlyOnceMigrated()
     {

@@ -119,7 +119,7 @@ public sealed class MigrationCli(TextWriter output, TextWriter error, TimeProvid
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"stage-migrate: {parse.Errors[0].Message} (see 'stage-migrate --help')").ConfigureAwait(false);
+            await error.WriteLineAsync($"stage-migrate: {OneLine(parse.Errors[0].Message)} (see 'stage-migrate --help')").ConfigureAwait(false);
             return MigrationExitCodes.Usage;
         }
 
@@ -262,7 +262,8 @@ public sealed class MigrationCli(TextWriter output, TextWriter error, TimeProvid
         return value is >= 0 and <= 1 ? value : throw new UsageException($"{option.Name} must be between 0 and 1, got {value}");
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private sealed class UsageException(string message) : Exception(message);
 }

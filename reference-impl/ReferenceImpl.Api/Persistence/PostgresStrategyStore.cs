@@ -33,7 +33,7 @@ public sealed class PostgresStrategyStore(NpgsqlDataSource dataSource) : IDocume
             return null;
         }
 
-        var allocation = JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(2)) ?? [];
+        var allocation = JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(2), StoredJson.Options) ?? [];
         var ignored = JsonSerializer.Deserialize<List<IgnoredStage>>(reader.GetString(3), StoredJson.Options) ?? [];
         return new Strategy(id, reader.GetInt64(0), reader.GetString(1), allocation, ignored);
     }
@@ -52,7 +52,7 @@ public sealed class PostgresStrategyStore(NpgsqlDataSource dataSource) : IDocume
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("f", document.FundId);
         command.Parameters.AddWithValue("n", document.Name);
-        command.Parameters.AddWithValue("d", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(document.StageAllocation));
+        command.Parameters.AddWithValue("d", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(document.StageAllocation, StoredJson.Options));
         command.Parameters.AddWithValue("i", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(document.IgnoredStages, StoredJson.Options));
     }
 }
