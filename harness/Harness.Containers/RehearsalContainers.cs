@@ -17,6 +17,11 @@ public static class RehearsalContainers
     /// <summary>Label on every container this project starts.</summary>
     public const string Label = "org.rehearsal.harness";
 
+    /// <summary>Label with the id of the process that started the container: the provisioning script removes a labelled container only when that process is gone, so concurrent runs keep theirs.</summary>
+    public const string OwnerLabel = "org.rehearsal.owner-pid";
+
+    private static string Owner => Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Default Postgres image (the contract's Postgres major version).</summary>
     public const string DefaultPostgresImage = "postgres:15-bookworm";
 
@@ -36,6 +41,7 @@ public static class RehearsalContainers
             .WithUsername("rehearse")
             .WithPassword(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)))
             .WithLabel(Label, "true")
+            .WithLabel(OwnerLabel, Owner)
             .WithCommand("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
             .WithWaitStrategy(Wait.ForUnixContainer().UntilCommandIsCompleted("pg_isready", "--host", "localhost", "--dbname", database, "--username", "rehearse"))
             .Build();
@@ -44,6 +50,7 @@ public static class RehearsalContainers
     public static RedisContainer Redis() =>
         new RedisBuilder(RedisImage)
             .WithLabel(Label, "true")
+            .WithLabel(OwnerLabel, Owner)
             .Build();
 
     private static string Configured(string variable, string fallback) =>

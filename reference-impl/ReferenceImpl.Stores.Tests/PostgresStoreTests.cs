@@ -103,9 +103,9 @@ public sealed class PostgresStoreTests(StoresFixture stores)
     }
 
     [Fact]
-    public async Task Readyz_IsUnavailable_WhenTheDatabaseStopsAnswering()
+    public async Task WhenTheDatabaseStopsAnswering_ReadyzAndRequestsAnswer503()
     {
-        var database = await stores.CreateDatabaseAsync();
+        var database = new NpgsqlConnectionStringBuilder(await stores.CreateDatabaseAsync()) { Timeout = 2, CommandTimeout = 2 }.ConnectionString;
         await using var service = await RedisStoreTests.StartAsync(new ServiceOptions { DatabaseConnectionString = database });
         using (var ready = await service.Client.GetAsync("/readyz"))
         {
@@ -117,6 +117,12 @@ public sealed class PostgresStoreTests(StoresFixture stores)
         {
             using var unready = await service.Client.GetAsync("/readyz");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, unready.StatusCode);
+
+            using var write = await service.Client.PostAsync("/api/portfolio/strategies", Json("""{"fundId": 1, "name": "Core", "stageAllocation": {"seed": 1}}"""));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
+            Assert.Equal("application/problem+json", write.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("STORE_UNAVAILABLE", await write.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.NotNull(write.Headers.RetryAfter);
         }
         finally
         {

@@ -137,6 +137,11 @@ public sealed class RedisStoreTests(StoresFixture stores)
         {
             await stores.Redis.UnpauseAsync();
         }
+
+        // The refused write reached Redis once it recovered, but was withdrawn: the sender's retry is not a replay.
+        using var retry = await SendSignedAsync(service.Client, timestamp);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(ValidationMode.Warn, await service.Services.GetRequiredService<ModeProvider>().CurrentAsync(CancellationToken.None));
     }
 
     private static async Task<string> ModeAsync(HttpClient client)

@@ -32,6 +32,16 @@ public sealed class RequestEnvelopeMiddleware
         {
             await _next(context).ConfigureAwait(false);
         }
+        catch (Npgsql.NpgsqlException e) when (e.IsTransient && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // The database is down or not answering: 503, so that clients retry (writes are idempotent by id for PUT; a retried POST may create a second resource, as with any POST).
+            _logger.LogWarning(e, "the database is unavailable on request {RequestId}", id);
+            context.Response.Clear();
+            context.Response.Headers[_requestIdHeader] = id;
+            context.Response.Headers.RetryAfter = "5";
+            await Problem.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProblemCodes.StoreUnavailable,
+                "Store unavailable", "the database does not answer; retry later").ConfigureAwait(false);
+        }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             _logger.LogError(e, "unhandled error on request {RequestId}", id);

@@ -19,4 +19,5 @@ public static class ProblemCodes
     public const string OpsDisabled = "OPS_API_DISABLED";
     public const string InternalError = "INTERNAL_ERROR";
     public const string ReplayStoreUnavailable = "REPLAY_STORE_UNAVAILABLE";
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
 }
