@@ -7,7 +7,8 @@ namespace Harness.Cli.Tests;
 /// <summary>
 /// Traffic readiness (unknown-rate, would-reject-rate) over a replayed capture, and the drill:
 /// with clean traffic the shadow and enforce-25 phases are GO end to end; dirty traffic fails;
-/// without a capture readiness is not evaluated and the verdict is NO-GO.
+/// against a team's service without a capture readiness is not evaluated and the verdict is NO-GO;
+/// against the embedded reference (no real traffic) it is not applicable.
 /// </summary>
 public sealed class ReadinessGateTests
 {
@@ -58,13 +59,34 @@ public sealed class ReadinessGateTests
     }
 
     [Fact]
-    public async Task Shadow_WithoutCapture_ReadinessNotEvaluatedNoGo()
+    public async Task Shadow_UrlTargetWithoutCapture_ReadinessNotEvaluatedNoGo()
     {
+        var options = ReferenceImpl.Api.Hosting.ServiceOptions.Default with
+        {
+            Modes = new StageContract.Modes.ModeSettings { GlobalMode = StageContract.Modes.ValidationMode.Warn, DryRun = true },
+        };
+        await using var service = await ReferenceImpl.Api.Hosting.ReferenceService.StartAsync(options, CancellationToken.None);
         using var run = new CliRun();
-        Assert.Equal(ExitCodes.NoGo, await run.RunAsync("--phase", "shadow", "--out", "out"));
+        Assert.Equal(ExitCodes.NoGo, await run.RunAsync("--phase", "shadow", "--target", service.BaseAddress.ToString(), "--out", "out"));
         var gate = Gates(run)["would-reject-rate"];
         Assert.Equal("NotEvaluated", gate.GetProperty("status").GetString());
         Assert.Contains("--capture", gate.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("blocking gate 'would-reject-rate' was not evaluated", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("shadow", "would-reject-rate")]
+    [InlineData("enforce-25", "unknown-rate")]
+    public async Task EmbeddedReferenceWithoutCapture_IsGo_WithReadinessNotApplicableAndSaidSo(string phase, string readinessGate)
+    {
+        using var run = new CliRun();
+        var code = await run.RunAsync("--phase", phase, "--out", "out");
+        Assert.True(code == ExitCodes.Go, run.Out + run.Error);
+        var gate = Gates(run)[readinessGate];
+        Assert.Equal("NotApplicable", gate.GetProperty("status").GetString());
+        Assert.Contains("no real traffic", gate.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"not applicable to this target: '{readinessGate}'", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Not applicable", File.ReadAllText(Path.Combine(run.WorkingDirectory, "out", "report.md")), StringComparison.Ordinal);
     }
 
     [Fact]

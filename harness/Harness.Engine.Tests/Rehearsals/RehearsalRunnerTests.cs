@@ -59,17 +59,17 @@ public sealed class RehearsalRunnerTests
     [Fact]
     public async Task Run_UnimplementedKind_IsNotEvaluatedWithTheStandardReason()
     {
-        var report = await RunAsync(Plan("      - { id: c, kind: configuration-conformance }\n      - { id: l, kind: migration-verify }"));
+        var report = await RunAsync(Plan("      - { id: c, kind: configuration-conformance }\n      - { id: l, kind: future-kind }"));
         var gate = report.Gates[1];
         Assert.Equal(GateStatus.NotEvaluated, gate.Status);
-        Assert.Equal("gate kind 'migration-verify' is not implemented in this harness version", gate.Reason);
+        Assert.Equal("gate kind 'future-kind' is not implemented in this harness version", gate.Reason);
         Assert.Equal(Verdict.NoGo, report.Verdict);
     }
 
     [Fact]
     public async Task Run_UnimplementedAdvisoryKind_IsReportedButDoesNotDecide()
     {
-        var report = await RunAsync(Plan("      - { id: c, kind: configuration-conformance }\n      - { id: l, kind: migration-verify, blocking: false }"));
+        var report = await RunAsync(Plan("      - { id: c, kind: configuration-conformance }\n      - { id: l, kind: future-kind, blocking: false }"));
         Assert.Equal(Verdict.Go, report.Verdict);
         Assert.Equal(GateStatus.NotEvaluated, report.Gates[1].Status);
         Assert.False(report.Gates[1].Blocking);

@@ -165,9 +165,9 @@ public sealed partial class ReportWriterTests
     public void StatusOverview_CountsBlockingAndAdvisorySeparately()
     {
         var chart = ChartRenderer.StatusOverview(SampleReports.Mixed());
-        Assert.Equal(["Pass", "Fail", "Inconclusive", "NotEvaluated"], chart.Categories);
-        Assert.Equal([1.0, 1, 1, 0], chart.Series[0].Values);
-        Assert.Equal([0.0, 0, 0, 1], chart.Series[1].Values);
+        Assert.Equal(["Pass", "Fail", "Inconclusive", "NotEvaluated", "NotApplicable"], chart.Categories);
+        Assert.Equal([1.0, 1, 1, 0, 0], chart.Series[0].Values);
+        Assert.Equal([0.0, 0, 0, 1, 0], chart.Series[1].Values);
     }
 
     [GeneratedRegex(@"(?<!\\)\|")]

@@ -42,6 +42,18 @@ public sealed class VerdictRulesTests
         Assert.Equal(Verdict.NoGo, VerdictRules.Decide([(false, GateStatus.Pass)]));
 
     [Fact]
+    public void Verdict_NotApplicableGate_NeitherPassesNorBlocks() =>
+        Assert.Equal(Verdict.Go, VerdictRules.Decide([(true, GateStatus.Pass), (true, GateStatus.NotApplicable)]));
+
+    [Fact]
+    public void Verdict_NotApplicableBesideAFailure_IsNoGo() =>
+        Assert.Equal(Verdict.NoGo, VerdictRules.Decide([(true, GateStatus.Fail), (true, GateStatus.NotApplicable)]));
+
+    [Fact]
+    public void Verdict_EveryBlockingGateNotApplicable_IsNoGo() =>
+        Assert.Equal(Verdict.NoGo, VerdictRules.Decide([(true, GateStatus.NotApplicable), (false, GateStatus.Pass)]));
+
+    [Fact]
     public void Verdict_NoGates_IsNoGo() =>
         Assert.Equal(Verdict.NoGo, VerdictRules.Decide([]));
 
@@ -56,13 +68,15 @@ public sealed class VerdictRulesTests
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)])]
-    public bool Verdict_IsGo_IffEveryBlockingGatePasses((bool Blocking, GateStatus Status)[] gates) =>
-        (VerdictRules.Decide(gates) == Verdict.Go) == (gates.Any(g => g.Blocking) && gates.Where(g => g.Blocking).All(g => g.Status == GateStatus.Pass));
+    public bool Verdict_IsGo_IffEveryApplicableBlockingGatePasses((bool Blocking, GateStatus Status)[] gates) =>
+        (VerdictRules.Decide(gates) == Verdict.Go) == (gates.Any(Deciding) && gates.Where(Deciding).All(g => g.Status == GateStatus.Pass));
 
     [Property(Arbitrary = [typeof(Arbitraries)])]
-    public bool Verdict_IsNoGo_IffABlockingGateFailsOrIsNotEvaluated_OrNoneBlocks((bool Blocking, GateStatus Status)[] gates) =>
+    public bool Verdict_IsNoGo_IffABlockingGateFailsOrIsNotEvaluated_OrNoneDecides((bool Blocking, GateStatus Status)[] gates) =>
         (VerdictRules.Decide(gates) == Verdict.NoGo)
-        == (!gates.Any(g => g.Blocking) || gates.Any(g => g.Blocking && g.Status is GateStatus.Fail or GateStatus.NotEvaluated));
+        == (!gates.Any(Deciding) || gates.Any(g => g.Blocking && g.Status is GateStatus.Fail or GateStatus.NotEvaluated));
+
+    private static bool Deciding((bool Blocking, GateStatus Status) gate) => gate.Blocking && gate.Status != GateStatus.NotApplicable;
 
     [Property(Arbitrary = [typeof(Arbitraries)])]
     public bool Verdict_IgnoresAdvisoryGates((bool Blocking, GateStatus Status)[] gates, GateStatus[] advisory) =>
@@ -71,6 +85,6 @@ public sealed class VerdictRulesTests
     public static class Arbitraries
     {
         public static Arbitrary<GateStatus> Status() =>
-            Gen.Elements(GateStatus.Pass, GateStatus.Fail, GateStatus.Inconclusive, GateStatus.NotEvaluated).ToArbitrary();
+            Gen.Elements(GateStatus.Pass, GateStatus.Fail, GateStatus.Inconclusive, GateStatus.NotEvaluated, GateStatus.NotApplicable).ToArbitrary();
     }
 }

@@ -14,4 +14,11 @@ public enum GateStatus
 
     /// <summary>Could not run (target unreachable, kind not implemented, gate error). Never a pass.</summary>
     NotEvaluated,
+
+    /// <summary>
+    /// The question has no subject on this target (today: traffic readiness on the embedded
+    /// reference, which has no real traffic). Reported with the reason; it neither passes nor blocks.
+    /// A phase whose blocking gates are all not applicable is NO-GO.
+    /// </summary>
+    NotApplicable,
 }

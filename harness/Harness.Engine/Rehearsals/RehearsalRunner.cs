@@ -76,6 +76,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
                 Credentials = request.Credentials,
                 CapturePath = request.CapturePath,
                 Database = request.Database,
+                TargetKind = request.TargetKind,
                 ArtifactsDirectory = request.ArtifactsDirectory,
                 BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),
             };

@@ -75,7 +75,7 @@ public static class ChartRenderer
     public static Chart StatusOverview(RehearsalReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        GateStatus[] statuses = [GateStatus.Pass, GateStatus.Fail, GateStatus.Inconclusive, GateStatus.NotEvaluated];
+        GateStatus[] statuses = [GateStatus.Pass, GateStatus.Fail, GateStatus.Inconclusive, GateStatus.NotEvaluated, GateStatus.NotApplicable];
         return new Chart("Gates by status",
             [.. statuses.Select(s => s.ToString())],
             [

@@ -11,6 +11,7 @@ public static class GateStatusText
         GateStatus.Pass => "✅",
         GateStatus.Fail => "❌",
         GateStatus.Inconclusive => "⏸️",
+        GateStatus.NotApplicable => "➖",
         _ => "⚪",
     };
 
@@ -18,7 +19,12 @@ public static class GateStatusText
     public static string Label(GateReport gate)
     {
         ArgumentNullException.ThrowIfNull(gate);
-        var text = gate.Status == GateStatus.NotEvaluated ? "Not evaluated" : gate.Status.ToString();
+        var text = gate.Status switch
+        {
+            GateStatus.NotEvaluated => "Not evaluated",
+            GateStatus.NotApplicable => "Not applicable",
+            _ => gate.Status.ToString(),
+        };
         return gate.Blocking ? text : text + " (advisory)";
     }
 

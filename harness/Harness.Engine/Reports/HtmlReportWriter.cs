@@ -22,7 +22,7 @@ public static class HtmlReportWriter
         th,td{border:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
         th{background:#f5f5f5}
         .Pass{color:#2e7d32;font-weight:600}.Fail{color:#c62828;font-weight:600}
-        .Inconclusive{color:#b26a00;font-weight:600}.NotEvaluated{color:#616161;font-weight:600}
+        .Inconclusive{color:#b26a00;font-weight:600}.NotEvaluated{color:#616161;font-weight:600}.NotApplicable{color:#9e9e9e}
         .advisory{color:#757575;font-style:italic}
         code{font-size:.85rem;word-break:break-all}
         dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}

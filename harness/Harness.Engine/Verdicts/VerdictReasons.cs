@@ -10,9 +10,11 @@ public static class VerdictReasons
     public static string Explain(Verdict verdict, IReadOnlyList<GateReport> gates)
     {
         ArgumentNullException.ThrowIfNull(gates);
-        var blocking = gates.Where(g => g.Blocking).ToList();
-        var advisory = gates.Count - blocking.Count;
-        var advisoryNote = advisory == 0 ? "" : $"; {advisory} advisory gate(s) reported but not deciding ({gates.Count(g => !g.Blocking && g.Status != GateStatus.Pass)} not passing)";
+        var notApplicable = gates.Where(g => g.Status == GateStatus.NotApplicable).ToList();
+        var blocking = gates.Where(g => g.Blocking && g.Status != GateStatus.NotApplicable).ToList();
+        var advisory = gates.Count(g => !g.Blocking && g.Status != GateStatus.NotApplicable);
+        var advisoryNote = (advisory == 0 ? "" : $"; {advisory} advisory gate(s) reported but not deciding ({gates.Count(g => !g.Blocking && g.Status is not (GateStatus.Pass or GateStatus.NotApplicable))} not passing)")
+            + (notApplicable.Count == 0 ? "" : $"; not applicable to this target: {string.Join(", ", notApplicable.Select(g => $"'{g.Id}'"))}");
         return verdict switch
         {
             Verdict.Go => $"all {blocking.Count} blocking gate(s) passed{advisoryNote}",

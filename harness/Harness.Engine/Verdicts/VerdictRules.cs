@@ -5,8 +5,8 @@ namespace Harness.Engine.Verdicts;
 /// <summary>
 /// Contract section 11 and issue 3: GO when every blocking gate passes; NO-GO when any blocking
 /// gate fails or was not evaluated; HOLD when some blocking gates are inconclusive and none fail.
-/// Advisory gates are reported but never change the verdict. No blocking gate at all is NO-GO: a
-/// phase is never passed by default.
+/// Advisory gates are reported but never change the verdict; neither do gates that are not
+/// applicable to the target. No blocking gate left at all is NO-GO: a phase is never passed by default.
 /// </summary>
 public static class VerdictRules
 {
@@ -14,7 +14,7 @@ public static class VerdictRules
     public static Verdict Decide(IEnumerable<(bool Blocking, GateStatus Status)> gates)
     {
         ArgumentNullException.ThrowIfNull(gates);
-        var blocking = gates.Where(g => g.Blocking).Select(g => g.Status).ToList();
+        var blocking = gates.Where(g => g.Blocking && g.Status != GateStatus.NotApplicable).Select(g => g.Status).ToList();
         if (blocking.Count == 0 || blocking.Any(s => s is GateStatus.Fail or GateStatus.NotEvaluated))
         {
             return Verdict.NoGo;

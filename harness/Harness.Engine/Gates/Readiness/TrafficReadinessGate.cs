@@ -10,7 +10,9 @@ namespace Harness.Engine.Gates.Readiness;
 /// real traffic against the target and measures the share of validated requests with an unknown
 /// stage (<c>unknown-rate</c>) or answered as would-reject (<c>would-reject-rate</c>), judged with a
 /// Wilson interval against an upper limit. Synthetic traffic cannot answer this question (its
-/// unknown share is whatever the mix injected), so without a capture the gate is NotEvaluated; the
+/// unknown share is whatever the mix injected), so without a capture the gate is NotEvaluated
+/// (NO-GO) against a team's service. Against the embedded reference, which has no real traffic,
+/// the question has no subject and the gate is NotApplicable unless a capture is given. The
 /// harness's conformance gates answer the other question.
 /// </summary>
 public sealed class TrafficReadinessGate : IGate
@@ -71,6 +73,18 @@ public sealed class TrafficReadinessGate : IGate
         var what = _wouldReject ? "answered as would-reject" : "with an unknown stage";
         var measured = $"share of replayed real requests {what} (traffic readiness)";
         var capture = _capture is not null ? Path.Combine(context.BaseDirectory, _capture) : context.CapturePath;
+        if (capture is null && context.TargetKind == "embedded")
+        {
+            return new GateResult
+            {
+                Status = GateStatus.NotApplicable,
+                Measured = measured,
+                Threshold = threshold.Text,
+                Reason = "the embedded reference has no real traffic, so there is no traffic to be ready: readiness is a question about your traffic; "
+                    + "rehearse against your service with --capture <file> (this phase's conformance gates answered the other question)",
+            };
+        }
+
         if (capture is null)
         {
             return GateResult.NotEvaluated(measured,
