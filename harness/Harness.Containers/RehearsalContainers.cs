@@ -56,3 +56,33 @@ public static class RehearsalContainers
     private static string Configured(string variable, string fallback) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : fallback;
 }
+
+/// <summary>Databases inside a Postgres container, so that tests sharing one container do not share data.</summary>
+public static class ContainerDatabases
+{
+    /// <summary>Creates database <paramref name="name"/> (a plain identifier) and returns its connection string.</summary>
+    public static async Task<string> CreateAsync(PostgreSqlContainer container, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            throw new ArgumentException($"'{name}' is not a plain lower-case identifier", nameof(name));
+        }
+
+        await using (var connection = new Npgsql.NpgsqlConnection(container.GetConnectionString()))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return ConnectionString(container, name);
+    }
+
+    /// <summary>The connection string of a database of <paramref name="container"/> (which need not exist).</summary>
+    public static string ConnectionString(PostgreSqlContainer container, string name)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        return new Npgsql.NpgsqlConnectionStringBuilder(container.GetConnectionString()) { Database = name }.ConnectionString;
+    }
+}

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Harness.Containers;
-using Npgsql;
 using Testcontainers.PostgreSql;
 using Testcontainers.Redis;
 
@@ -25,18 +24,8 @@ public sealed class StoresFixture : IAsyncLifetime
     }
 
     /// <summary>A new empty database.</summary>
-    public async Task<string> CreateDatabaseAsync()
-    {
-        var name = string.Create(CultureInfo.InvariantCulture, $"svc_{Interlocked.Increment(ref _databases)}");
-        await using (var connection = new NpgsqlConnection(Postgres.GetConnectionString()))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(Postgres.GetConnectionString()) { Database = name }.ConnectionString;
-    }
+    public Task<string> CreateDatabaseAsync() =>
+        ContainerDatabases.CreateAsync(Postgres, string.Create(CultureInfo.InvariantCulture, $"svc_{Interlocked.Increment(ref _databases)}"));
 
     /// <summary>A Redis configuration on a database number of its own (0-15), so tests do not see each other's keys.</summary>
     public string RedisConfiguration() =>

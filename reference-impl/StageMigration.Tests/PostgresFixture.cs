@@ -1,6 +1,5 @@
 using System.Globalization;
 using Harness.Containers;
-using Npgsql;
 using Testcontainers.PostgreSql;
 
 namespace StageMigration.Tests;
@@ -19,22 +18,11 @@ public sealed class PostgresFixture : IAsyncLifetime
     public PostgreSqlContainer Container => _container;
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix = "t")
-    {
-        var name = string.Create(CultureInfo.InvariantCulture, $"{prefix}_{Interlocked.Increment(ref _databases)}");
-        await using (var connection = new NpgsqlConnection(_container.GetConnectionString()))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return ConnectionString(name);
-    }
+    public Task<string> CreateDatabaseAsync(string prefix = "t") =>
+        ContainerDatabases.CreateAsync(_container, string.Create(CultureInfo.InvariantCulture, $"{prefix}_{Interlocked.Increment(ref _databases)}"));
 
     /// <summary>The connection string of a database of this container (which need not exist).</summary>
-    public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(_container.GetConnectionString()) { Database = database }.ConnectionString;
+    public string ConnectionString(string database) => ContainerDatabases.ConnectionString(_container, database);
 }
 
 [CollectionDefinition(Name)]
