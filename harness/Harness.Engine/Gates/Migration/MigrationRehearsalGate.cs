@@ -71,7 +71,7 @@ public sealed class MigrationRehearsalGate : IGate
         var tool = new MigrationTool(database.MigrationTool, database.ConnectionString);
         var artifacts = context.ArtifactsDirectory ?? Directory.CreateTempSubdirectory("rehearse-migration-").FullName;
         Directory.CreateDirectory(artifacts);
-        var run = new StepRunner(steps);
+        var run = new StepRunner(steps, context.TimeProvider);
 
         // 0. The database answers and its content is fingerprinted.
         var checksum = await tool.RunAsync(["checksum"], cancellationToken).ConfigureAwait(false);
@@ -96,6 +96,7 @@ public sealed class MigrationRehearsalGate : IGate
             Reason = failed is null
                 ? $"plan, snapshot/restore, apply killed mid-run, resume, verify, idempotent re-apply, smoke and rollback all passed on {database.Describe()}{(_leaveMigrated ? "; left migrated and verified" : "; rolled back to the exact pre-migration content")}"
                 : $"step '{failed}' failed on {database.Describe()}: {steps[^1].Actual}",
+            Charts = [.. Charts(artifacts, run)],
         };
         return result.WithEvidence(steps);
     }
@@ -293,16 +294,47 @@ public sealed class MigrationRehearsalGate : IGate
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>What the plan changes, by the stage rows get; and how long each step took.</summary>
+    private static IEnumerable<Chart> Charts(string artifacts, StepRunner run)
+    {
+        var planFile = Path.Combine(artifacts, "migration-plan.json");
+        if (File.Exists(planFile))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(planFile));
+            var tables = document.RootElement.GetProperty("tables").EnumerateArray()
+                .Select(t => (Name: t.GetProperty("table").GetString()!, ByStage: t.GetProperty("wouldChangeByStage").EnumerateObject().ToDictionary(p => p.Name, p => (double)p.Value.GetInt64())))
+                .ToList();
+            var stages = tables.SelectMany(t => t.ByStage.Keys).Distinct().ToList();
+            if (stages.Count > 0)
+            {
+                yield return new Chart("Rows the migration changes, by the canonical stage they get (plan)", stages,
+                    [.. tables.Select(t => new ChartSeries(t.Name, [.. stages.Select(s => t.ByStage.GetValueOrDefault(s))]))], "rows");
+            }
+        }
+
+        if (run.Durations.Count > 0)
+        {
+            yield return new Chart("Migration rehearsal: seconds per step", [.. run.Durations.Select(d => d.Step)],
+                [new ChartSeries("seconds", [.. run.Durations.Select(d => d.Seconds)])], "s");
+        }
+    }
+
     private static string Rows(IReadOnlyDictionary<string, long> rows) => string.Join(", ", rows.Select(r => $"{r.Key} {r.Value:N0}"));
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Records one evidence row per step.</summary>
-    private sealed class StepRunner(List<Evidence> steps)
+    /// <summary>Records one evidence row per step, and the time since the previous step.</summary>
+    private sealed class StepRunner(List<Evidence> steps, TimeProvider time)
     {
+        private long _since = time.GetTimestamp();
+
+        public List<(string Step, double Seconds)> Durations { get; } = [];
+
         public bool Check(string step, string expected, bool passed, Func<string> failure, Func<string> success)
         {
             steps.Add(new Evidence(step, expected, passed ? success() : "FAILED: " + failure()));
+            Durations.Add((step, time.GetElapsedTime(_since).TotalSeconds));
+            _since = time.GetTimestamp();
             return passed;
         }
     }
