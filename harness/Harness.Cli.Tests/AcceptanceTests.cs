@@ -66,8 +66,8 @@ public sealed class AcceptanceTests
         Assert.Contains("killed after", rehearsal.GetProperty("evidence")[4].GetProperty("actual").GetString(), StringComparison.Ordinal);
         Assert.Equal("Pass", gates.Single(g => g.GetProperty("id").GetString() == "migration-verified").GetProperty("status").GetString());
         var charts = rehearsal.GetProperty("charts").EnumerateArray().Select(c => c.GetProperty("title").GetString()!).ToList();
-        Assert.Equal(["Rows the migration changes, by the canonical stage they get (plan)", "Migration rehearsal: seconds per step"], charts);
-        Assert.Contains("alt=\"Rows the migration changes", File.ReadAllText(Path.Combine(directory, "report.html")), StringComparison.Ordinal);
+        Assert.Equal(["Rows changed per canonical stage (plan)", "Migration rehearsal: seconds per step"], charts);
+        Assert.Contains("alt=\"Rows changed per canonical stage", File.ReadAllText(Path.Combine(directory, "report.html")), StringComparison.Ordinal);
 
         var artifacts = Path.Combine(directory, "artifacts");
         Assert.True(File.Exists(Path.Combine(artifacts, "migration-plan.json")));

@@ -307,7 +307,7 @@ public sealed class MigrationRehearsalGate : IGate
             var stages = tables.SelectMany(t => t.ByStage.Keys).Distinct().ToList();
             if (stages.Count > 0)
             {
-                yield return new Chart("Rows the migration changes, by the canonical stage they get (plan)", stages,
+                yield return new Chart("Rows changed per canonical stage (plan)", stages,
                     [.. tables.Select(t => new ChartSeries(t.Name, [.. stages.Select(s => t.ByStage.GetValueOrDefault(s))]))], "rows");
             }
         }
