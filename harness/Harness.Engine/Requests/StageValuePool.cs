@@ -1,26 +1,31 @@
 using System.Globalization;
-using System.Text;
 using StageContract;
+using FsCheck;
+using FsCheck.Fluent;
 using StageContract.Normalization;
+using StageGenerators;
 
 namespace Harness.Engine.Requests;
 
 /// <summary>
 /// Where generated stage values come from: canonical stages, alias keys, alias keys disguised the
-/// ways the contract folds (case, whitespace, Unicode dashes, zero-width and full-width forms), the
-/// contract's deliberately unknown list, and hostile values (commas, CR/LF, percent signs, very long
-/// strings, homoglyphs, non-strings). Whether a value is known is decided by the contract oracle,
-/// never by this pool.
+/// ways the contract folds, the contract's deliberately unknown list, and hostile values. The
+/// disguises and hostile mutations are the property suite's own FsCheck generators
+/// (<see cref="FoldingVariants"/>, <see cref="HostileText"/> in <c>properties/StageGenerators</c>),
+/// sampled with a seed drawn from the gate's seeded <see cref="System.Random"/>, so a rehearsal stays
+/// reproducible. Values that cannot travel in a JSON body or a URL (unpaired surrogates, which no
+/// JSON writer emits, and values over 200 characters) are drawn again; a short fixed list keeps the
+/// header-breaking and injection-shaped values in every run. Whether a value is known is decided by
+/// the contract oracle, never by this pool.
 /// </summary>
 public sealed class StageValuePool
 {
-    // The same categories as the property tests' CharPools (not referenced: they are FsCheck
-    // generators internal to a test project): controls, bidi and other format characters the
-    // contract does not drop, combining marks, homoglyphs, compatibility and astral characters.
+    private const int MaxLength = 200;
+
     private static readonly string[] Hostile =
     [
         "", "   ", "\u200B", "series-e", "series-c+,seed", "growth\r\nX-Injected: 1", "%41%42", "s\u0435ries-a", "s\u00E9ries-a",
-        "pre-seed.", "series - a", "\U0001F4A5", "Series\u00A0Z", new string('x', 200), "seed;drop table", "<script>",
+        "pre-seed.", "series - a", "\U0001F4A5", "Series\u00A0Z", new string('x', MaxLength), "seed;drop table", "<script>",
         "se\u00ADed", "\u202Eeed-seires", "seed\u0301", "seed\0", "series\u001Fa", "series\u2043a", "series-c\u2795",
         "\u017Feed", "\U0001D42C\U0001D41E\U0001D41E\U0001D41D\u0078", "series-c++", "toString", "null",
     ];
@@ -28,6 +33,8 @@ public sealed class StageValuePool
     private readonly string[] _canonical;
     private readonly string[] _aliases;
     private readonly string[] _unknown;
+    private readonly Gen<string> _mutatedKeys;
+    private readonly Gen<string> _mutatedUnknown;
 
     /// <summary>Builds the pool from the contract data.</summary>
     public StageValuePool(ContractRules rules)
@@ -36,9 +43,11 @@ public sealed class StageValuePool
         _canonical = [.. rules.Data.Stages];
         _aliases = [.. rules.Normalizer.AliasKeys.Select(k => k.Key)];
         _unknown = [.. rules.Data.DeliberatelyUnknown, .. Hostile];
+        _mutatedKeys = HostileText.MutatedFrom(_aliases);
+        _mutatedUnknown = HostileText.MutatedFrom([.. rules.Data.DeliberatelyUnknown]);
     }
 
-    /// <summary>A value likely to be known (canonical, alias or disguised alias).</summary>
+    /// <summary>A value likely to be known (canonical, alias or an alias in one of the contract's folding variants).</summary>
     public RawStage Known(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
@@ -46,7 +55,7 @@ public sealed class StageValuePool
         {
             0 => _canonical[random.Next(_canonical.Length)],
             1 => _aliases[random.Next(_aliases.Length)],
-            _ => Disguise(_aliases[random.Next(_aliases.Length)], random),
+            _ => Draw(FoldingVariants.Any(_aliases[random.Next(_aliases.Length)]), random),
         };
     }
 
@@ -59,41 +68,48 @@ public sealed class StageValuePool
         {
             0 when !stringsOnly => RawStage.FromString(null),
             1 when !stringsOnly => RawStage.NotAString(random.Next(2) == 0 ? "42" : "true"),
-            < 6 => "unknown-" + random.Next(1000).ToString(CultureInfo.InvariantCulture),
+            < 5 => "unknown-" + random.Next(1000).ToString(CultureInfo.InvariantCulture),
+            < 9 => Draw(_mutatedKeys, random),
+            < 12 => Draw(_mutatedUnknown, random),
             _ => _unknown[random.Next(_unknown.Length)],
         };
     }
 
-    private static string Disguise(string key, Random random)
+    /// <summary>One sample of <paramref name="gen"/> at FsCheck size 10, seeded from <paramref name="random"/>; values that cannot travel are drawn again.</summary>
+    private static string Draw(Gen<string> gen, Random random)
     {
-        var text = key;
-        var steps = 1 + random.Next(2);
-        for (var i = 0; i < steps; i++)
+        for (var attempt = 0; attempt < 20; attempt++)
         {
-            text = random.Next(8) switch
+            var seed = (ulong)random.NextInt64(long.MinValue, long.MaxValue);
+            var value = gen.Sample(10, new Rnd(seed), 1)[0];
+            if (value.Length <= MaxLength && IsValidUtf16(value))
             {
-                0 => text.ToUpperInvariant(),
-                1 => "  " + text + "\t",
-                2 => text.Replace('-', '\u2011'),
-                3 => text.Length > 1 ? text[..1] + "\u200B" + text[1..] : text,
-                4 => text.Replace(' ', '\u3000'),
-                5 => text.Replace("+", "\u207A", StringComparison.Ordinal),
-                6 => "\uFEFF" + text.Replace('-', '\u2212'),
-                _ => FullWidth(text),
-            };
+                return value;
+            }
         }
 
-        return text;
+        return "unknown-" + random.Next(1000).ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string FullWidth(string text)
+    private static bool IsValidUtf16(string value)
     {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < value.Length; i++)
         {
-            builder.Append(c is >= '!' and <= '~' ? (char)(c - '!' + '\uFF01') : c);
+            if (char.IsHighSurrogate(value[i]))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if (char.IsLowSurrogate(value[i]))
+            {
+                return false;
+            }
         }
 
-        return builder.ToString();
+        return true;
     }
 }

@@ -101,7 +101,7 @@ public sealed class EnforcementBucketTests
 
     public sealed record RequestId(string Value)
     {
-        public override string ToString() => Generators.TextShrinker.Show(Value);
+        public override string ToString() => StageGenerators.TextShrinker.Show(Value);
     }
 
     public sealed record Percent(int Value)
@@ -114,7 +114,7 @@ public sealed class EnforcementBucketTests
         public static Arbitrary<RequestId> RequestIds() =>
             Gen.Frequency(
                 (4, DecisionCase.RequestIdGen),
-                (1, Generators.HostileText.Soup)).Select(v => new RequestId(v)).ToArbitrary();
+                (1, StageGenerators.HostileText.Soup)).Select(v => new RequestId(v)).ToArbitrary();
 
         public static Arbitrary<Percent> Percents() =>
             Gen.Frequency((4, Gen.Choose(0, 100)), (1, Gen.Choose(-1000, 1000)), (1, Gen.Elements(int.MinValue, int.MaxValue)))

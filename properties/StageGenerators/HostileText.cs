@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Properties.Tests.Generators;
+namespace StageGenerators;
 
 /// <summary>
 /// Hostile stage values. Random soup almost never lands on an alias key, so most values start
@@ -10,8 +10,12 @@ namespace Properties.Tests.Generators;
 /// overrides, combining marks, look-alike dashes, deletions. Some are very long (up to 100,000
 /// characters) to exercise the bounded fast path.
 /// </summary>
-internal static class HostileText
+public static class HostileText
 {
+    // The shipped contract's keys; AnyFor/LongFor take another contract's.
+    private static readonly string[] DefaultKeys = [.. StageContract.ContractRules.Default.Normalizer.AliasKeys.Select(k => k.Key)];
+    private static readonly string[] DefaultUnknown = [.. StageContract.ContractRules.Default.Data.DeliberatelyUnknown];
+
     public const int MaxLongLength = 100_000;
 
     /// <summary>A value built from tokens of every pool; its length grows with the test size.</summary>
@@ -21,8 +25,11 @@ internal static class HostileText
         select string.Concat(tokens));
 
     /// <summary>An alias key padded or split by a huge run, or a huge value that folds to nothing or to garbage.</summary>
-    public static Gen<string> Long { get; } =
-        from key in Gen.Elements(Contract.Keys)
+    public static Gen<string> Long { get; } = LongFor(DefaultKeys);
+
+    /// <summary><see cref="Long"/> built around <paramref name="keys"/>.</summary>
+    public static Gen<string> LongFor(string[] keys) =>
+        from key in Gen.Elements(keys)
         from length in Gen.Choose(1_000, MaxLongLength)
         from filler in Gen.Elements([.. CharPools.Whitespace, .. CharPools.ZeroWidth, "a", "-", "\u0301", "\uD800", "\U0001D41A"])
         from shape in Gen.Choose(0, 5)
@@ -49,12 +56,15 @@ internal static class HostileText
     ];
 
     // Declared after the generators it draws on: static initializers run in textual order.
-    public static Gen<string> Any { get; } = Gen.Frequency(
-        (6, MutatedFrom(Contract.Keys)),
-        (2, MutatedFrom(Contract.DeliberatelyUnknown)),
+    public static Gen<string> Any { get; } = AnyFor(DefaultKeys, DefaultUnknown);
+
+    /// <summary><see cref="Any"/> for a contract with these alias keys and deliberately unknown values.</summary>
+    public static Gen<string> AnyFor(string[] keys, string[] unknown) => Gen.Frequency(
+        (6, MutatedFrom(keys)),
+        (2, MutatedFrom(unknown)),
         (2, Soup),
         (1, ArbMap.Default.GeneratorFor<string>().Where(s => s is not null)),
-        (1, Long),
+        (1, LongFor(keys)),
         (1, Gen.Elements(Edges)));
 
     /// <summary>Starts from one of <paramref name="seeds"/>, maybe in a folding variant, then applies 0-4 hostile edits.</summary>

@@ -2,14 +2,14 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Properties.Tests.Generators;
+namespace StageGenerators;
 
 /// <summary>
 /// Generators of spellings that the contract says must normalize like the original: each one
 /// varies a single dimension of steps 2-6 (case, whitespace, full width, zero-width, dashes), and
 /// <see cref="Combined"/> varies all of them at once.
 /// </summary>
-internal static class FoldingVariants
+public static class FoldingVariants
 {
     /// <summary>Each ASCII letter independently upper or lower case.</summary>
     public static Gen<string> Case(string s) =>

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Properties.Tests.Generators;
+namespace StageGenerators;
 
 /// <summary>Shrinking and printing for generated strings, so a counterexample is small and readable.</summary>
-internal static class TextShrinker
+public static class TextShrinker
 {
     private const int SingleCharRemovalLimit = 256;
     private const int ShownChars = 160;

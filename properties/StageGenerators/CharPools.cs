@@ -1,10 +1,10 @@
-namespace Properties.Tests.Generators;
+namespace StageGenerators;
 
 /// <summary>
 /// Characters the generators draw from, grouped by what the contract says about them. Written as
 /// escapes on purpose: a reviewer must see which code point each one is.
 /// </summary>
-internal static class CharPools
+public static class CharPools
 {
     /// <summary>char.IsWhiteSpace: trimmed and collapsed by step 6 (some after NFKC).</summary>
     public static readonly string[] Whitespace =
