@@ -51,18 +51,18 @@ public sealed class MigrationCli(TextWriter output, TextWriter error, TimeProvid
             await Report(p, new { applied = await SchemaMigrator.MigrateAsync(d, c).ConfigureAwait(false) }, c).ConfigureAwait(false)));
         root.Subcommands.Add(Verb("generate", "Append deterministic legacy (dirty) data.", [companies, strategies, funds, seed, invalid], async (p, d, c) =>
         {
-            var options = new GeneratorOptions(Positive(p, companies, allowZero: true), Positive(p, strategies, allowZero: true), Positive(p, funds), p.GetValue(seed), Share(p, invalid));
+            var options = new GeneratorOptions(p.GetValue(companies), p.GetValue(strategies), p.GetValue(funds), p.GetValue(seed), p.GetValue(invalid));
             var result = await new DirtyDataGenerator(d, Rules(p), error, timeProvider).GenerateAsync(options, c).ConfigureAwait(false);
             return await Report(p, result, c).ConfigureAwait(false);
         }));
         root.Subcommands.Add(Verb("plan", "Dry run: would-change counts per stage and table, the mapping and every unmappable value.", [], async (p, d, c) =>
             await Report(p, await new Planner(d, Rules(p), error).PlanAsync(BatchSize(p), c).ConfigureAwait(false), c).ConfigureAwait(false)));
         root.Subcommands.Add(Verb("apply", "Start a run: normalize both tables in keyset batches, one transaction per batch.", [sleep], async (p, d, c) =>
-            await Applied(p, await Migrator(p, d).ApplyAsync(new ApplyOptions(BatchSize(p), Positive(p, sleep, allowZero: true)), c).ConfigureAwait(false), c).ConfigureAwait(false)));
+            await Applied(p, await Migrator(p, d).ApplyAsync(new ApplyOptions(BatchSize(p), p.GetValue(sleep)), c).ConfigureAwait(false), c).ConfigureAwait(false)));
         root.Subcommands.Add(Verb("resume", "Continue the newest unfinished run after its last committed batch.", [sleep], async (p, d, c) =>
         {
             var overrides = p.GetResult(_batchSize) is { Implicit: false } || p.GetResult(sleep) is { Implicit: false }
-                ? new ApplyOptions(BatchSize(p), Positive(p, sleep, allowZero: true))
+                ? new ApplyOptions(BatchSize(p), p.GetValue(sleep))
                 : null;
             return await Applied(p, await Migrator(p, d).ResumeAsync(overrides, c).ConfigureAwait(false), c).ConfigureAwait(false);
         }));
@@ -229,38 +229,16 @@ public sealed class MigrationCli(TextWriter output, TextWriter error, TimeProvid
             throw new UsageException("no database: give --database or set STAGE_DATABASE_URL");
         }
 
-        try
-        {
-            var builder = new NpgsqlConnectionStringBuilder(value);
-            if (string.IsNullOrEmpty(builder.Host) || string.IsNullOrEmpty(builder.Database))
-            {
-                throw new UsageException("the connection string must name Host and Database");
-            }
-
-            return builder.ConnectionString;
-        }
-        catch (ArgumentException exception)
-        {
-            throw new UsageException($"the connection string is not valid: {exception.Message}");
-        }
+        return StageData.ConnectionStrings.Problem(value) is { } problem
+            ? throw new UsageException($"the connection string {problem}")
+            : value;
     }
 
     private ContractRules Rules(ParseResult parse) =>
         (parse.GetValue(_contract) ?? environment("STAGE_CONTRACT_FILE")) is { Length: > 0 } path ? ContractRules.FromFile(path) : ContractRules.Default;
 
-    private int BatchSize(ParseResult parse) => Positive(parse, _batchSize);
-
-    private static int Positive(ParseResult parse, Option<int> option, bool allowZero = false)
-    {
-        var value = parse.GetValue(option);
-        return value > 0 || (allowZero && value == 0) ? value : throw new UsageException($"{option.Name} must be {(allowZero ? ">= 0" : "> 0")}, got {value}");
-    }
-
-    private static double Share(ParseResult parse, Option<double> option)
-    {
-        var value = parse.GetValue(option);
-        return value is >= 0 and <= 1 ? value : throw new UsageException($"{option.Name} must be between 0 and 1, got {value}");
-    }
+    // Bounds of every number are checked at parse time (validators in RunAsync), before any database is touched.
+    private int BatchSize(ParseResult parse) => parse.GetValue(_batchSize);
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

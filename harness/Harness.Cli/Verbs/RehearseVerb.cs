@@ -66,7 +66,7 @@ public static class RehearseVerb
             }
 
             var databaseUrl = parse.GetValue(database) ?? Environment.GetEnvironmentVariable("REHEARSE_DATABASE_URL");
-            if (databaseUrl is not null && ReferenceImpl.Api.Hosting.EnvironmentConfiguration.DatabaseError(databaseUrl) is { } databaseError)
+            if (databaseUrl is not null && StageData.ConnectionStrings.Problem(databaseUrl) is { } databaseError)
             {
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"--database: {databaseError}");
             }

@@ -82,34 +82,12 @@ public sealed class StageValuePool
         {
             var seed = (ulong)random.NextInt64(long.MinValue, long.MaxValue);
             var value = gen.Sample(10, new Rnd(seed), 1)[0];
-            if (value.Length <= MaxLength && IsValidUtf16(value))
+            if (value.Length <= MaxLength && StageNormalizer.IsWellFormed(value))
             {
                 return value;
             }
         }
 
         return "unknown-" + random.Next(1000).ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static bool IsValidUtf16(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]))
-            {
-                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-            else if (char.IsLowSurrogate(value[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

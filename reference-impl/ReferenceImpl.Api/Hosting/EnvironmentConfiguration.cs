@@ -88,39 +88,8 @@ public static class EnvironmentConfiguration
     }
 
     /// <summary>An Npgsql connection string that names a host and a database (the password is never echoed).</summary>
-    public static string? Database(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(text);
-            return string.IsNullOrEmpty(builder.Host) || string.IsNullOrEmpty(builder.Database)
-                ? throw new ConfigurationException($"{Names.DatabaseUrl} must name Host and Database")
-                : text;
-        }
-        catch (ArgumentException e)
-        {
-            throw new ConfigurationException($"{Names.DatabaseUrl} is not an Npgsql connection string: {e.Message.Split('\n')[0]}");
-        }
-    }
-
-    /// <summary>Why <paramref name="text"/> is not a usable Npgsql connection string, or null when it is.</summary>
-    public static string? DatabaseError(string text)
-    {
-        try
-        {
-            Database(text);
-            return null;
-        }
-        catch (ConfigurationException e)
-        {
-            return e.Message.Replace($"{Names.DatabaseUrl} ", "", StringComparison.Ordinal);
-        }
-    }
+    public static string? Database(string? text) =>
+        text is not null && StageData.ConnectionStrings.Problem(text) is { } error ? throw new ConfigurationException($"{Names.DatabaseUrl} {error}") : text;
 
     /// <summary>A StackExchange.Redis configuration string with at least one endpoint.</summary>
     public static string? Redis(string? text)

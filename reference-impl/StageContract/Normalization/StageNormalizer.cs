@@ -149,7 +149,8 @@ public sealed class StageNormalizer
             : NormalizedStage.Unknown(raw, UnknownReason.NotRecognized);
     }
 
-    private static bool IsWellFormed(string value)
+    /// <summary>True when <paramref name="value"/> has no unpaired surrogate (so it can be encoded as UTF-8, JSON or a URL).</summary>
+    public static bool IsWellFormed(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {

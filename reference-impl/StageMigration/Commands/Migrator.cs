@@ -97,10 +97,12 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ContractRules rules, T
     private async Task<ApplyResult> RunAsync(NpgsqlConnection connection, long runId, ApplyOptions options, bool resumed, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
+        var run = (await MigrationState.RunAsync(connection, runId, cancellationToken).ConfigureAwait(false))!;
         var results = new List<TableApplyResult>();
         foreach (var table in MigratedTable.All)
         {
-            var (result, error) = await MigrateTableAsync(connection, runId, table, options, cancellationToken).ConfigureAwait(false);
+            var total = table == MigratedTable.Companies ? run.CompaniesRowsBefore : run.StrategiesRowsBefore;
+            var (result, error) = await MigrateTableAsync(connection, runId, table, total, options, cancellationToken).ConfigureAwait(false);
             results.Add(result);
             if (error is not null)
             {
@@ -116,7 +118,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ContractRules rules, T
     }
 
     private async Task<(TableApplyResult Result, string? Error)> MigrateTableAsync(
-        NpgsqlConnection connection, long runId, MigratedTable table, ApplyOptions options, CancellationToken cancellationToken)
+        NpgsqlConnection connection, long runId, MigratedTable table, long total, ApplyOptions options, CancellationToken cancellationToken)
     {
         // The checkpoint: the last id and number of the newest committed batch of this run and table.
         string? last = null;
@@ -138,9 +140,6 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ContractRules rules, T
             }
         }
 
-        var total = table == MigratedTable.Companies
-            ? (await MigrationState.RunAsync(connection, runId, cancellationToken).ConfigureAwait(false))!.CompaniesRowsBefore
-            : (await MigrationState.RunAsync(connection, runId, cancellationToken).ConfigureAwait(false))!.StrategiesRowsBefore;
         int batches = 0;
         long read = 0, changed = 0, unmappable = 0;
         while (true)

@@ -91,7 +91,7 @@ public sealed class Planner(NpgsqlDataSource dataSource, ContractRules rules, Te
 
                     if (outcome.InvalidReason is null && row.Value is not null)
                     {
-                        var keys = DistributionKeys(row.Value);
+                        var (keys, sum) = Read(row.Value);
                         foreach (var key in keys)
                         {
                             Count(key, company: false);
@@ -100,9 +100,9 @@ public sealed class Planner(NpgsqlDataSource dataSource, ContractRules rules, Te
                         if (outcome.NewValue is { } value)
                         {
                             change++;
-                            var newKeys = DistributionKeys(value);
+                            var newKeys = Read(value).Keys;
                             merged += newKeys.Count < keys.Count ? 1 : 0;
-                            rescaled += Math.Abs(1 - SumOf(row.Value)) > rules.Data.RescaleTolerance ? 1 : 0;
+                            rescaled += Math.Abs(1 - sum) > rules.Data.RescaleTolerance ? 1 : 0;
                             foreach (var key in newKeys.Where(k => !keys.Contains(k)))
                             {
                                 byStage[key] = byStage.GetValueOrDefault(key) + 1;
@@ -133,15 +133,11 @@ public sealed class Planner(NpgsqlDataSource dataSource, ContractRules rules, Te
             invalidRows);
     }
 
-    private static List<string> DistributionKeys(string json)
+    /// <summary>A distribution's keys and the sum of its weights (the rule has accepted it, so every weight is a number).</summary>
+    private static (List<string> Keys, double Sum) Read(string json)
     {
         using var document = System.Text.Json.JsonDocument.Parse(json);
-        return [.. document.RootElement.EnumerateObject().Select(p => p.Name)];
-    }
-
-    private static double SumOf(string json)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.EnumerateObject().Sum(p => p.Value.GetDouble());
+        var properties = document.RootElement.EnumerateObject().ToList();
+        return ([.. properties.Select(p => p.Name)], properties.Sum(p => p.Value.GetDouble()));
     }
 }

@@ -68,12 +68,11 @@ public sealed class RollbackRunner(NpgsqlDataSource dataSource, TextWriter progr
             }
         }
 
-        return new RollbackResult(all ? open[0] : open[0], restored, conflicts, conflictRows, timeProvider.GetElapsedTime(started).TotalSeconds);
+        return new RollbackResult(open[0], restored, conflicts, conflictRows, timeProvider.GetElapsedTime(started).TotalSeconds);
     }
 
     private async Task<(long Restored, long Conflicts)> RollbackRunAsync(NpgsqlConnection connection, long runId, int batchSize, List<string> conflictRows, CancellationToken cancellationToken)
     {
-        var run = (await MigrationState.RunAsync(connection, runId, cancellationToken).ConfigureAwait(false))!;
         long restored = 0, conflicts = 0;
         foreach (var table in MigratedTable.All.Reverse())
         {
@@ -89,7 +88,7 @@ public sealed class RollbackRunner(NpgsqlDataSource dataSource, TextWriter progr
                     "SELECT audit_id, row_id FROM stage_migration_audit WHERE run_id = @r AND table_name = @t AND rolled_back_at IS NULL AND audit_id < @below ORDER BY audit_id DESC LIMIT @n",
                     connection, transaction))
                 {
-                    select.Parameters.AddWithValue("r", run.RunId);
+                    select.Parameters.AddWithValue("r", runId);
                     select.Parameters.AddWithValue("t", table.Name);
                     select.Parameters.AddWithValue("below", below);
                     select.Parameters.AddWithValue("n", batchSize);
@@ -138,13 +137,13 @@ public sealed class RollbackRunner(NpgsqlDataSource dataSource, TextWriter progr
                 }
 
                 below = batch[^1].AuditId;
-                await progress.WriteLineAsync($"rollback: run {run.RunId} {table.Name}: {restored:N0} rows restored, {conflicts:N0} conflicts").ConfigureAwait(false);
+                await progress.WriteLineAsync($"rollback: run {runId} {table.Name}: {restored:N0} rows restored, {conflicts:N0} conflicts").ConfigureAwait(false);
             }
         }
 
         if (conflicts == 0)
         {
-            await MigrationState.SetStatusAsync(connection, run.RunId, "rolled_back", cancellationToken).ConfigureAwait(false);
+            await MigrationState.SetStatusAsync(connection, runId, "rolled_back", cancellationToken).ConfigureAwait(false);
         }
 
         return (restored, conflicts);

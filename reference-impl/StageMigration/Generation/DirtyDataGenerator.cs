@@ -28,6 +28,10 @@ public sealed record GeneratorResult(int Funds, long Companies, long Strategies,
 /// </summary>
 public sealed class DirtyDataGenerator(NpgsqlDataSource dataSource, ContractRules rules, TextWriter progress, TimeProvider timeProvider)
 {
+    private readonly Dictionary<string, string[]> _keysByStage = rules.Normalizer.AliasKeys
+        .GroupBy(k => k.Stage, k => k.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
     private static readonly string[] Typos = ["serie a", "series  d", "seed round", "pre-seeed", "Series E", "growth equity", "Series-A1", "seeed", "late", "bridge"];
 
     /// <summary>Appends the generated funds, companies and strategies.</summary>
@@ -162,8 +166,8 @@ public sealed class DirtyDataGenerator(NpgsqlDataSource dataSource, ContractRule
 
     private string AliasSpelling(Random random, string stage)
     {
-        var keys = rules.Normalizer.AliasKeys.Where(k => k.Stage == stage).Select(k => k.Key).ToList();
-        var key = keys[random.Next(keys.Count)];
+        var keys = _keysByStage[stage];
+        var key = keys[random.Next(keys.Length)];
         var variant = random.Next(9) switch
         {
             0 => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(key),

@@ -33,7 +33,10 @@ public sealed record StageMapping(string? Raw, string? Canonical, StageKind Kind
 /// when it is an alias and is kept verbatim when Unknown. A distribution's keys become canonical,
 /// entries that normalize to the same stage are merged by summing their weights (first-seen
 /// order), unknown keys are kept verbatim, and when the weights' sum s is off by more than 1e-6
-/// every weight is rescaled by 1/s. A distribution whose weights are not all finite numbers
+/// every weight is rescaled by 1/s. This is not the API's <c>DistributionEvaluator</c> on purpose: a request
+/// leaves unknown entries out of its computation, while stored data must keep them (nothing is lost
+/// or guessed), so the merge and rescale here run over every entry; the stage decision per key is
+/// the same <see cref="StageNormalizer"/>. A distribution whose weights are not all finite numbers
 /// >= 0 with a positive sum is left unchanged and reported as invalid. Applying the rule to its own
 /// output changes nothing (the idempotence the property tests check).
 /// </summary>

@@ -11,25 +11,24 @@ namespace Harness.Engine.Gates.Migration;
 /// <param name="Killed">True when the harness killed it.</param>
 public sealed record ToolRun(int ExitCode, string Stdout, string Stderr, bool Killed)
 {
-    /// <summary>The JSON report, or null when stdout holds none.</summary>
-    public JsonElement? Json
-    {
-        get
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(Stdout);
-                return document.RootElement.Clone();
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        }
-    }
+    /// <summary>The JSON report, or null when stdout holds none (parsed once).</summary>
+    public JsonElement? Json { get; } = Parse(Stdout);
 
     /// <summary>The last line of stderr (the tool's one-line error on failure).</summary>
     public string LastErrorLine => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+
+    private static JsonElement? Parse(string stdout)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(stdout);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>
