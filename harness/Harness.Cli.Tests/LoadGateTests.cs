@@ -5,6 +5,7 @@ using StageContract.Modes;
 namespace Harness.Cli.Tests;
 
 /// <summary>The error-rate, validator-latency and enforced-share gates against real reference services: they pass on a conforming target and fail on a wrong one.</summary>
+[Collection(LoadJudging.Name)]
 public sealed class LoadGateTests
 {
     [Fact]

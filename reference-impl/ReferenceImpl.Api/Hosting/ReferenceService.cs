@@ -36,8 +36,11 @@ public static class ReferenceService
         WebApplication app;
         try
         {
-            var options = EnvironmentConfiguration.Read(Environment.GetEnvironmentVariables());
-            app = Build(WebApplication.CreateBuilder(args), options);
+            var variables = Environment.GetEnvironmentVariables();
+            var options = EnvironmentConfiguration.Read(variables);
+            var builder = WebApplication.CreateBuilder(args);
+            LoggingDefaults.Apply(builder, variables);
+            app = Build(builder, options);
         }
         catch (Exception e) when (e is ConfigurationException or ContractDataException)
         {

@@ -24,6 +24,7 @@ public sealed class LatencyRecorder
     private long _late;
     private long _dropped;
     private long _transportErrors;
+    private double _sendSeconds;
 
     public LatencyRecorder(TimeSpan duration)
     {
@@ -37,6 +38,9 @@ public sealed class LatencyRecorder
     public void Late() => Interlocked.Increment(ref _late);
 
     public void Dropped() => Interlocked.Increment(ref _dropped);
+
+    /// <summary>Open model: the last send (or drop) of the step left <paramref name="seconds"/> after the step started.</summary>
+    public void SendsFinished(double seconds) => Volatile.Write(ref _sendSeconds, seconds);
 
     /// <summary>Records an answer that completed <paramref name="atSecond"/> seconds into the step.</summary>
     public void Answered(long micros, double atSecond, int status, IEnumerable<string> headerTallies, string? responseClass)
@@ -68,6 +72,7 @@ public sealed class LatencyRecorder
         Model = model,
         TargetRate = targetRate,
         DurationSeconds = duration.TotalSeconds,
+        SendSeconds = Volatile.Read(ref _sendSeconds),
         Sent = Interlocked.Read(ref _sent),
         Completed = _completedPerSecond.Sum(),
         Late = Interlocked.Read(ref _late),

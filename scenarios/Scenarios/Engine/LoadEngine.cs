@@ -132,6 +132,7 @@ public sealed class LoadEngine
             }
         }
 
+        recorder.SendsFinished(_time.GetElapsedTime(start).TotalSeconds);
         await Task.WhenAll(pending).ConfigureAwait(false);
         return total;
     }

@@ -22,6 +22,13 @@ public sealed record StepResult
     /// <summary>Length of the step.</summary>
     public double DurationSeconds { get; init; }
 
+    /// <summary>
+    /// Open model: seconds from the step's start until its last scheduled request was sent (or
+    /// dropped); about <see cref="DurationSeconds"/> when the engine kept its schedule, more when it
+    /// fell behind and caught up late. 0 for the closed model.
+    /// </summary>
+    public double SendSeconds { get; init; }
+
     /// <summary>Requests sent.</summary>
     public long Sent { get; init; }
 
@@ -55,6 +62,13 @@ public sealed record StepResult
     /// <summary>Answers per second of the step.</summary>
     public double AchievedRate => DurationSeconds > 0 ? Completed / DurationSeconds : 0;
 
+    /// <summary>
+    /// Open model: requests per second the engine actually offered (sent or dropped over the time it
+    /// took to send them). Below <see cref="TargetRate"/> when the engine could not keep its schedule:
+    /// then the step did not put the planned load on the target.
+    /// </summary>
+    public double OfferedRate => Math.Max(DurationSeconds, SendSeconds) is var seconds and > 0 ? (Sent + Dropped) / seconds : 0;
+
     /// <summary>The latency at a percentile (0-100), in microseconds; 0 when nothing was recorded.</summary>
     public long Percentile(double percentile)
     {
@@ -70,6 +84,7 @@ public sealed record StepResult
         histogram.Add(ToHistogram(other.Latency));
         return this with
         {
+            SendSeconds = Math.Max(SendSeconds, other.SendSeconds),
             Sent = Sent + other.Sent,
             Completed = Completed + other.Completed,
             Late = Late + other.Late,

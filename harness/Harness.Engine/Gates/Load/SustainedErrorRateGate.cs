@@ -47,36 +47,64 @@ public sealed class SustainedErrorRateGate : IGate
         var measured = string.Create(CultureInfo.InvariantCulture, $"error rate over {_steady:0}s of sustained {_rate:0}/s open-model load (wrong statuses, 5xx, transport failures, dropped sends)");
         var result = await OpenLoad.RunAsync(context, _rate, 2, _steady, 1, cancellationToken).ConfigureAwait(false);
         var steady = result.Steps.Single(s => s.Name == "steady");
-        var errors = steady.Classes.GetValueOrDefault(OpenLoad.Error) + steady.TransportErrors + steady.Dropped;
-        var trials = steady.Completed + steady.TransportErrors + steady.Dropped;
-        if (trials > 0 && steady.Completed == 0)
+        var judged = Judge(steady, _rate, threshold, _z);
+        if (judged.Unreachable)
         {
             return GateResult.NotEvaluated(measured, "target unreachable: no request got an answer", threshold.Text);
         }
 
-        var interval = Proportions.Wilson(errors, trials, _z);
-        var late = trials == 0 ? 1 : (double)steady.Late / trials;
-        var status = late > 0.01 ? GateStatus.Inconclusive : Proportions.BelowLimit(interval, threshold.Value, threshold.Operator == ThresholdOperator.AtMost);
-        var rate = trials == 0 ? 0 : (double)errors / trials;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{100 * rate:0.###}% ({errors}/{trials})");
         return new GateResult
         {
-            Status = status,
+            Status = judged.Status,
             Measured = measured,
-            Value = rate,
-            ValueText = text,
+            Value = judged.Rate,
+            ValueText = judged.Text,
             Threshold = threshold.Text,
-            SampleSize = (int)trials,
-            Reason = string.Create(CultureInfo.InvariantCulture,
-                $"{errors} errors in {trials} requests at {steady.AchievedRate:0}/s, {100 * interval.Low:0.###}%..{100 * interval.High:0.###}%; threshold {threshold.Text}: ")
-                + status switch
-                {
-                    GateStatus.Pass => "met",
-                    GateStatus.Fail => "not met",
-                    _ when late > 0.01 => string.Create(CultureInfo.InvariantCulture, $"the harness fell behind its schedule ({100 * late:0.#}% late), the figures describe the harness"),
-                    _ => "the interval straddles the threshold, sustain the load longer",
-                },
+            SampleSize = (int)judged.Trials,
+            Reason = judged.Reason,
             Charts = OpenLoad.Charts(result),
         };
     }
+
+    /// <summary>
+    /// Judges a steady step. The target's own failures (statuses the contract does not give, 5xx,
+    /// transport failures) decide a Fail on their own, whatever the harness did: an engine that fell
+    /// behind cannot make a target answer wrongly. A Pass also counts dropped sends as errors and
+    /// needs the engine to have offered at least 90 % of the planned rate: otherwise the step did not
+    /// put the planned load on the target, and the gate is Inconclusive. Public so the rule can be
+    /// tested on fixed step results.
+    /// </summary>
+    public static SustainedJudgement Judge(Scenarios.Results.StepResult steady, double plannedRate, Threshold threshold, double z)
+    {
+        ArgumentNullException.ThrowIfNull(steady);
+        ArgumentNullException.ThrowIfNull(threshold);
+        var inclusive = threshold.Operator == ThresholdOperator.AtMost;
+        var targetErrors = steady.Classes.GetValueOrDefault(OpenLoad.Error) + steady.TransportErrors;
+        var answeredOrFailed = steady.Completed + steady.TransportErrors;
+        var errors = targetErrors + steady.Dropped;
+        var trials = answeredOrFailed + steady.Dropped;
+        var offered = plannedRate > 0 ? steady.OfferedRate / plannedRate : 1;
+        var late = trials == 0 ? 0 : (double)steady.Late / trials;
+        var ownInterval = Proportions.Wilson(targetErrors, answeredOrFailed, z);
+        var interval = Proportions.Wilson(errors, trials, z);
+        var status = Proportions.BelowLimit(ownInterval, threshold.Value, inclusive) == GateStatus.Fail ? GateStatus.Fail
+            : offered < MinOfferedShare ? GateStatus.Inconclusive
+            : Proportions.BelowLimit(interval, threshold.Value, inclusive);
+        var rate = trials == 0 ? 0 : (double)errors / trials;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{100 * rate:0.###}% ({errors}/{trials})");
+        var reason = string.Create(CultureInfo.InvariantCulture,
+            $"{errors} errors in {trials} requests ({steady.Classes.GetValueOrDefault(OpenLoad.Error)} wrong statuses, {steady.TransportErrors} transport failures, {steady.Dropped} dropped sends), {100 * interval.Low:0.###}%..{100 * interval.High:0.###}%; offered {steady.OfferedRate:0}/s of {plannedRate:0}/s, {100 * late:0.#}% of sends over 10 ms late; threshold {threshold.Text}: ")
+            + status switch
+            {
+                GateStatus.Pass => "met",
+                GateStatus.Fail => "not met",
+                _ when offered < MinOfferedShare => string.Create(CultureInfo.InvariantCulture,
+                    $"the harness offered only {100 * offered:0}% of the planned rate, so the load was not sustained; the answers it got show no failure"),
+                _ => "the interval straddles the threshold, sustain the load longer",
+            };
+        return new SustainedJudgement(status, rate, text, trials, reason, trials > 0 && steady.Completed == 0);
+    }
+
+    /// <summary>Least share of the planned rate the engine must offer for a Pass.</summary>
+    public const double MinOfferedShare = 0.9;
 }
