@@ -33,7 +33,7 @@ public sealed class ExitCodeTests
     {
         using var run = new CliRun();
         Assert.Equal(ExitCodes.HarnessOrUsageError, await run.RunAsync());
-        AssertOneErrorLine(run, "--phase is required (phases: staging-warn, write-enforce");
+        AssertOneErrorLine(run, "--phase is required (phases: off, staging-warn, write-enforce");
     }
 
     [Fact]

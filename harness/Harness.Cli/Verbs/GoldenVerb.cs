@@ -32,7 +32,7 @@ public static class GoldenVerb
             TargetRead read;
             await using (var probe = TargetSession.ForUrl(url))
             {
-                read = await TargetProbe.ReadAsync(probe.Http, cancellationToken).ConfigureAwait(false);
+                read = await TargetProbe.ReadAsync(probe.Http, Harness.Engine.Requests.StageEndpoint.Routes, cancellationToken).ConfigureAwait(false);
             }
 
             if (read.Unreachable)
@@ -44,7 +44,7 @@ public static class GoldenVerb
             {
                 Name = "golden",
                 Description = "The golden corpus alone, in the target's own configuration.",
-                Configuration = read.Description?.Configuration ?? new PhaseConfiguration(),
+                Configuration = read.Report?.Configuration ?? new PhaseConfiguration(),
                 Gates = [new GateSpec { Id = "golden", Kind = GateKinds.GoldenConformance, Threshold = Threshold.Parse("== 100%") }],
             };
             var plan = new PhasePlan { Source = "rehearse golden", Sha256 = "", Phases = [phase] };

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Harness.Engine.Gates;
 
 namespace Harness.Cli.Verbs;
 
@@ -24,9 +23,8 @@ public static class PhasesVerb
                 o.WriteLine($"  configuration: {phase.Configuration.Describe()}");
                 foreach (var gate in phase.Gates)
                 {
-                    var implemented = context.Registry.IsImplemented(gate.Kind) ? "" : " [not implemented in this harness version]";
                     var threshold = gate.Threshold is null ? "" : $" {gate.Threshold.Text}";
-                    o.WriteLine($"  - {gate.Id}: {gate.Kind}{threshold}, {(gate.Blocking ? "blocking" : "advisory")}{implemented}");
+                    o.WriteLine($"  - {gate.Id}: {gate.Kind}{threshold}, {(gate.Blocking ? "blocking" : "advisory")}");
                 }
             }
 

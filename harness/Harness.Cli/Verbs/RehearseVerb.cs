@@ -83,11 +83,30 @@ public static class RehearseVerb
         }, cancellationToken));
     }
 
-    /// <summary>The plan from <c>--plan</c>, or the built-in one.</summary>
+    /// <summary>
+    /// The plan from <c>--plan</c>, or the built-in one, with every gate of every phase built once:
+    /// an unknown kind, a threshold in the wrong unit or unusable parameters anywhere in the plan is a
+    /// plan error (exit 3) before any target is touched.
+    /// </summary>
     public static PhasePlan LoadPlan(VerbContext context, string? path)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return path is null ? PlanLoader.LoadDefault() : PlanLoader.LoadFile(context.Resolve(path));
+        var plan = path is null ? PlanLoader.LoadDefault() : PlanLoader.LoadFile(context.Resolve(path));
+        var runner = new RehearsalRunner(context.Registry, context.TimeProvider);
+        var errors = new List<string>();
+        foreach (var phase in plan.Phases)
+        {
+            try
+            {
+                runner.Prepare(phase);
+            }
+            catch (PlanException e)
+            {
+                errors.Add(e.Message);
+            }
+        }
+
+        return errors.Count == 0 ? plan : throw new PlanException($"{plan.Source}: {string.Join("; ", errors)}");
     }
 
     /// <summary>True when a gate of the phase needs the target's database.</summary>
@@ -128,7 +147,7 @@ public static class RehearseVerb
 
         await using (session.ConfigureAwait(false))
         {
-            var probe = await TargetProbe.ReadAsync(session.Http, cancellationToken).ConfigureAwait(false);
+            var probe = await TargetProbe.ReadAsync(session.Http, Harness.Engine.Requests.StageEndpoint.Routes, cancellationToken).ConfigureAwait(false);
             if (probe.Unreachable)
             {
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"target unreachable: {probe.Error}");

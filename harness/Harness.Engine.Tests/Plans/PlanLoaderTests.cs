@@ -39,12 +39,13 @@ public sealed class PlanLoaderTests
     public void LoadDefault_HasTheContractPhasesInOrder()
     {
         var plan = PlanLoader.LoadDefault();
-        Assert.Equal(["staging-warn", "write-enforce", "shadow", "enforce-10", "enforce-25", "enforce-50", "enforce-100"], plan.Phases.Select(p => p.Name));
+        Assert.Equal(["off", "staging-warn", "write-enforce", "shadow", "enforce-10", "enforce-25", "enforce-50", "enforce-100"], plan.Phases.Select(p => p.Name));
         Assert.Equal("built-in", plan.Source);
         Assert.Equal(64, plan.Sha256.Length);
     }
 
     [Theory]
+    [InlineData("off", "off", false, 100, false)]
     [InlineData("staging-warn", "warn", false, 100, false)]
     [InlineData("write-enforce", "warn", false, 100, true)]
     [InlineData("shadow", "warn", true, 100, false)]

@@ -15,6 +15,8 @@ public sealed class RehearsalRunnerTests
         .With("throws", _ => GateCreation.Of(new ThrowingGate()))
         .With("picky", _ => GateCreation.Invalid("parameter 'x' is required"));
 
+    private static readonly string WarnReport = StubHandler.WarnTarget.Replace("https://api.example.com/docs/stage-normalization", ModeStub.Docs, StringComparison.Ordinal);
+
     private static PhasePlan Plan(string gates) => PlanLoader.Parse($"""
         version: 1
         phases:
@@ -26,7 +28,7 @@ public sealed class RehearsalRunnerTests
 
     private static Task<Harness.Engine.Reports.RehearsalReport> RunAsync(PhasePlan plan, HttpClient? http = null) =>
         new RehearsalRunner(Registry, Clock).RunAsync(
-            new RehearsalRequest { Plan = plan, Phase = plan.Phases[0], Http = http ?? StubHandler.Deprecations(StubHandler.WarnTarget), TargetKind = "url", Seed = 7 },
+            new RehearsalRequest { Plan = plan, Phase = plan.Phases[0], Http = http ?? ModeStub.Client(new StageContract.Modes.ModeSettings { GlobalMode = StageContract.Modes.ValidationMode.Warn }, WarnReport), TargetKind = "url", Seed = 7 },
             SilentObserver.Instance, CancellationToken.None);
 
     [Fact]
@@ -57,23 +59,25 @@ public sealed class RehearsalRunnerTests
     }
 
     [Fact]
-    public async Task Run_UnimplementedKind_IsNotEvaluatedWithTheStandardReason()
+    public void Prepare_UnknownKind_IsAPlanErrorNamingTheKnownKinds()
     {
-        var report = await RunAsync(Plan("      - { id: c, kind: configuration-conformance }\n      - { id: l, kind: future-kind }"));
-        var gate = report.Gates[1];
-        Assert.Equal(GateStatus.NotEvaluated, gate.Status);
-        Assert.Equal("gate kind 'future-kind' is not implemented in this harness version", gate.Reason);
-        Assert.Equal(Verdict.NoGo, report.Verdict);
+        // Regression: an unknown kind used to become a NotEvaluated gate, so a typo in an advisory gate went unnoticed.
+        var plan = Plan("      - { id: c, kind: configuration-conformance }\n      - { id: l, kind: future-kind, blocking: false }");
+        var e = Assert.Throws<PlanException>(() => new RehearsalRunner(Registry, Clock).Prepare(plan.Phases[0]));
+        Assert.Contains("gate 'l' (future-kind): unknown gate kind 'future-kind' (this harness knows: always, auto-downgrade-drill,", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Run_UnimplementedAdvisoryKind_IsReportedButDoesNotDecide()
+    [Theory]
+    [InlineData("error-rate", "< 1", "measures a share: write its threshold with %")]
+    [InlineData("header-coverage", ">= 0.99", "measures a share")]
+    [InlineData("validator-latency", "<= 5", "measures a time: write its threshold with ms, us or s")]
+    [InlineData("bounded-labels", "== 0%", "measures a count: write its threshold without a unit")]
+    public void Prepare_ThresholdInTheWrongUnit_IsAPlanError(string kind, string threshold, string expected)
     {
-        var report = await RunAsync(Plan("      - { id: c, kind: configuration-conformance }\n      - { id: l, kind: future-kind, blocking: false }"));
-        Assert.Equal(Verdict.Go, report.Verdict);
-        Assert.Equal(GateStatus.NotEvaluated, report.Gates[1].Status);
-        Assert.False(report.Gates[1].Blocking);
-        Assert.Contains("1 advisory gate(s) reported but not deciding (1 not passing)", report.VerdictReason, StringComparison.Ordinal);
+        // Regression: "< 1" on a ratio was read as 100 %.
+        var plan = Plan($"      - {{ id: g, kind: {kind}, threshold: \"{threshold}\" }}");
+        var e = Assert.Throws<PlanException>(() => new RehearsalRunner(Registry, Clock).Prepare(plan.Phases[0]));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,10 +105,12 @@ public sealed class RehearsalRunnerTests
     [Fact]
     public async Task Run_TargetInAnotherMode_FailsTheConfigurationGateNamingTheDifference()
     {
-        var enforce = StubHandler.WarnTarget.Replace("\"mode\":\"warn\"", "\"mode\":\"enforce\"", StringComparison.Ordinal);
-        var report = await RunAsync(Plan("      - { id: a, kind: always, parameters: { status: Pass } }"), StubHandler.Deprecations(enforce));
+        var enforce = WarnReport.Replace("\"mode\":\"warn\"", "\"mode\":\"enforce\"", StringComparison.Ordinal);
+        var http = ModeStub.Client(new StageContract.Modes.ModeSettings { GlobalMode = StageContract.Modes.ValidationMode.Enforce }, enforce);
+        var report = await RunAsync(Plan("      - { id: a, kind: always, parameters: { status: Pass } }"), http);
         Assert.Equal(Verdict.NoGo, report.Verdict);
-        Assert.Contains("mode: phase expects warn, target has enforce", report.Gates[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("probes answered otherwise than the phase gives", report.Gates[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("mode (self-report): phase expects warn, target has enforce", report.Gates[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +118,7 @@ public sealed class RehearsalRunnerTests
     {
         var report = await RunAsync(Plan("      - { id: c, kind: configuration-conformance }"), StubHandler.Unreachable());
         Assert.Equal(GateStatus.NotEvaluated, report.Gates[0].Status);
-        Assert.Contains("cannot reach", report.Gates[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("target unreachable", report.Gates[0].Reason, StringComparison.Ordinal);
         Assert.Null(report.Target.ObservedConfiguration);
         Assert.Equal(Verdict.NoGo, report.Verdict);
     }

@@ -7,6 +7,7 @@ using Harness.Engine.Gates.HeaderCoverage;
 using Harness.Engine.Gates.Load;
 using Harness.Engine.Gates.Migration;
 using Harness.Engine.Gates.Readiness;
+using Harness.Engine.Plans;
 
 namespace Harness.Engine.Gates;
 
@@ -15,20 +16,21 @@ public static class BuiltInGates
 {
     /// <summary>A registry with every kind this version implements.</summary>
     public static GateKindRegistry Registry { get; } = GateKindRegistry.Empty
-        .With(GateKinds.ConfigurationConformance, ConfigurationConformanceGate.Create)
-        .With(GateKinds.GoldenConformance, GoldenConformanceGate.Create)
-        .With(GateKinds.HeaderCoverage, HeaderCoverageGate.Create)
-        .With(GateKinds.DecisionTable, DecisionTableGate.Create)
-        .With(GateKinds.BoundedLabels, BoundedLabelsGate.Create)
-        .With(GateKinds.ErrorRate, ErrorRateGate.Create)
-        .With(GateKinds.ValidatorLatency, ValidatorLatencyGate.Create)
-        .With(GateKinds.EnforcedShare, EnforcedShareGate.Create)
-        .With(GateKinds.AutoDowngradeDrill, AutoDowngradeDrillGate.Create)
-        .With(GateKinds.LatencyUnderLoad, LatencyUnderLoadGate.Create)
-        .With(GateKinds.SustainedErrorRate, SustainedErrorRateGate.Create)
-        .With(GateKinds.WouldRejectConformance, WouldRejectConformanceGate.Create)
-        .With(GateKinds.UnknownRate, TrafficReadinessGate.CreateUnknownRate)
-        .With(GateKinds.WouldRejectRate, TrafficReadinessGate.CreateWouldRejectRate)
-        .With(GateKinds.MigrationRehearsal, MigrationRehearsalGate.Create)
-        .With(GateKinds.MigrationVerify, MigrationVerifyGate.Create);
+        .With(GateKinds.ConfigurationConformance, ConfigurationConformanceGate.Create, ThresholdUnit.Count, "== 0")
+        .With(GateKinds.GoldenConformance, GoldenConformanceGate.Create, ThresholdUnit.Ratio, "== 100%")
+        .With(GateKinds.HeaderCoverage, HeaderCoverageGate.Create, ThresholdUnit.Ratio, ">= 99%")
+        .With(GateKinds.DecisionTable, DecisionTableGate.Create, ThresholdUnit.Ratio, "== 100%")
+        .With(GateKinds.BoundedLabels, BoundedLabelsGate.Create, ThresholdUnit.Count, "== 0")
+        .With(GateKinds.ErrorRate, ErrorRateGate.Create, ThresholdUnit.Ratio, "< 1%")
+        .With(GateKinds.ValidatorLatency, ValidatorLatencyGate.Create, ThresholdUnit.Duration, "<= 5ms")
+        .With(GateKinds.EnforcedShare, EnforcedShareGate.Create, ThresholdUnit.Ratio, ">= 0%")
+        .With(GateKinds.AutoDowngradeDrill, AutoDowngradeDrillGate.Create, ThresholdUnit.Duration, "<= 30s")
+        .With(GateKinds.WebhookHardening, WebhookHardeningGate.Create, ThresholdUnit.Count, "== 0")
+        .With(GateKinds.LatencyUnderLoad, LatencyUnderLoadGate.Create, ThresholdUnit.Duration, "<= 250ms")
+        .With(GateKinds.SustainedErrorRate, SustainedErrorRateGate.Create, ThresholdUnit.Ratio, "< 0.5%")
+        .With(GateKinds.WouldRejectConformance, WouldRejectConformanceGate.Create, ThresholdUnit.Ratio, ">= 0%")
+        .With(GateKinds.UnknownRate, TrafficReadinessGate.CreateUnknownRate, ThresholdUnit.Ratio, "< 0.5%")
+        .With(GateKinds.WouldRejectRate, TrafficReadinessGate.CreateWouldRejectRate, ThresholdUnit.Ratio, "< 0.5%")
+        .With(GateKinds.MigrationRehearsal, MigrationRehearsalGate.Create, ThresholdUnit.Count, "== 0")
+        .With(GateKinds.MigrationVerify, MigrationVerifyGate.Create, ThresholdUnit.Count, "== 0");
 }

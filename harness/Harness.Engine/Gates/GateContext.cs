@@ -18,6 +18,9 @@ public sealed record GateContext
     /// <summary>The contract's rules, the oracle every expectation comes from; default the shipped data.</summary>
     public ContractRules Rules { get; init; } = ContractRules.Default;
 
+    /// <summary>The target's sunset and docs URL: declared by the plan or learned from its first deprecation set; one instance per rehearsal.</summary>
+    public required Harness.Engine.Targets.DeprecationValues DeprecationValues { get; init; }
+
     /// <summary>Secrets for drills (webhook key or token, ops token); default none.</summary>
     public Harness.Engine.Targets.TargetCredentials Credentials { get; init; } = Harness.Engine.Targets.TargetCredentials.None;
 

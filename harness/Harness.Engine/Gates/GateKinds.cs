@@ -1,6 +1,6 @@
 namespace Harness.Engine.Gates;
 
-/// <summary>Names of the gate kinds this version implements, and of the kinds later versions add.</summary>
+/// <summary>Names of the gate kinds this version implements.</summary>
 public static class GateKinds
 {
     /// <summary>The target's <c>/api/deprecations</c> matches the phase configuration.</summary>
@@ -30,6 +30,9 @@ public static class GateKinds
     /// <summary>A firing alert at the webhook moves enforce to warn in time; the mode is restored after.</summary>
     public const string AutoDowngradeDrill = "auto-downgrade-drill";
 
+    /// <summary>The auto-downgrade webhook refuses unsigned, forged, stale, future-dated and replayed alerts, and the mode stays.</summary>
+    public const string WebhookHardening = "webhook-hardening";
+
     /// <summary>Traffic readiness: share of replayed real requests with an unknown stage.</summary>
     public const string UnknownRate = "unknown-rate";
 
@@ -50,7 +53,4 @@ public static class GateKinds
 
     /// <summary>The migration tool's read-only verify on the target's database.</summary>
     public const string MigrationVerify = "migration-verify";
-
-    /// <summary>Kinds planned for later versions; listed so <c>phases</c> can say so. None today.</summary>
-    public static IReadOnlyList<string> Planned { get; } = [];
 }

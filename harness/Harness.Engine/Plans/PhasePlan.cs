@@ -15,6 +15,9 @@ public sealed record PhasePlan
     /// <summary>Directory that relative paths in gate parameters resolve against; null for the built-in plan.</summary>
     public string? BaseDirectory { get; init; }
 
+    /// <summary>The target's own sunset and docs URL when the plan declares them (<c>contract:</c>); null: learned from the target.</summary>
+    public PlanContract? Contract { get; init; }
+
     /// <summary>The phases, in plan order.</summary>
     public required IReadOnlyList<Phase> Phases { get; init; }
 

@@ -17,7 +17,8 @@ public static class PlanLoader
     /// <summary>Name of the built-in plan resource.</summary>
     public const string DefaultPlanResource = "Harness.Engine.Plans.default-plan.yaml";
 
-    private static readonly string[] PlanKeys = ["version", "phases"];
+    private static readonly string[] PlanKeys = ["version", "contract", "phases"];
+    private static readonly string[] ContractKeys = ["sunset", "docsUrl"];
     private static readonly string[] PhaseKeys = ["name", "description", "configuration", "gates"];
     private static readonly string[] ConfigurationKeys = ["mode", "dryRun", "enforcementPercent", "enforceWriteOnly", "overrides"];
     private static readonly string[] GateKeys = ["id", "kind", "description", "parameters", "threshold", "blocking", "note"];
@@ -77,6 +78,7 @@ public static class PlanLoader
             throw reader.Error(root, $"plan version {version.ToString(CultureInfo.InvariantCulture)} is not supported (only 1)");
         }
 
+        var contract = Reader.Optional(root, "contract") is { } contractNode ? ReadContract(reader, reader.AsMapping(contractNode, "contract")) : null;
         var phasesNode = reader.Sequence(root, "phases");
         var phases = new List<Phase>();
         foreach (var node in phasesNode.Children)
@@ -96,7 +98,25 @@ public static class PlanLoader
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return new PhasePlan { Version = version, Source = source, Sha256 = hash, BaseDirectory = baseDirectory, Phases = phases };
+        return new PhasePlan { Version = version, Source = source, Sha256 = hash, BaseDirectory = baseDirectory, Contract = contract, Phases = phases };
+    }
+
+    private static PlanContract ReadContract(Reader reader, YamlMappingNode map)
+    {
+        reader.CheckKeys(map, ContractKeys, "contract");
+        var sunset = reader.String(map, "sunset", required: true)!;
+        if (StageContract.Headers.ImfFixdate.Parse(sunset) is null)
+        {
+            throw reader.Error(map, $"contract: sunset '{sunset}' is not an IMF-fixdate such as 'Wed, 30 Jun 2027 00:00:00 GMT'");
+        }
+
+        var docs = reader.String(map, "docsUrl", required: true)!;
+        if (!Uri.TryCreate(docs, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw reader.Error(map, $"contract: docsUrl '{docs}' is not an absolute http(s) URL");
+        }
+
+        return new PlanContract(sunset, docs);
     }
 
     private static Phase ReadPhase(Reader reader, YamlNode node)

@@ -15,6 +15,11 @@ public sealed record Threshold(ThresholdOperator Operator, double Value, string 
 {
     private const double Epsilon = 1e-12;
 
+    /// <summary>What the number measures, read from the unit the plan wrote: % a ratio, ms/us/s a duration, none a count.</summary>
+    public ThresholdUnit Unit => Text.EndsWith('%') ? ThresholdUnit.Ratio
+        : Text.EndsWith("ms", StringComparison.Ordinal) || Text.EndsWith("us", StringComparison.Ordinal) || Text.EndsWith('s') ? ThresholdUnit.Duration
+        : ThresholdUnit.Count;
+
     /// <summary>True when <paramref name="measured"/> satisfies the threshold.</summary>
     public bool IsMetBy(double measured) => Operator switch
     {

@@ -61,6 +61,9 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
         var gates = Prepare(request.Phase);
         var started = timeProvider.GetUtcNow();
         var reports = new List<GateReport>();
+        var values = request.Plan.Contract is { } declared
+            ? DeprecationValues.Declared(request.Rules.Data.Headers, declared.Sunset, declared.DocsUrl)
+            : DeprecationValues.ToLearn(request.Rules.Data.Headers);
         for (var i = 0; i < gates.Count; i++)
         {
             var (spec, gate, isImplicit) = gates[i];
@@ -71,6 +74,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
                 Phase = request.Phase,
                 Spec = spec,
                 Rules = request.Rules,
+                DeprecationValues = values,
                 TimeProvider = timeProvider,
                 Seed = request.Seed,
                 Credentials = request.Credentials,
@@ -87,7 +91,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             observer.GateFinished(report, i, gates.Count);
         }
 
-        var observed = await TargetProbe.ReadAsync(request.Http, cancellationToken).ConfigureAwait(false);
+        var observed = await TargetProbe.ReadAsync(request.Http, Requests.StageEndpoint.Routes, cancellationToken).ConfigureAwait(false);
         var verdict = VerdictRules.Decide(reports.Select(r => (r.Blocking, r.Status)));
         return new RehearsalReport
         {
@@ -99,9 +103,10 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             FinishedAt = timeProvider.GetUtcNow(),
             Seed = request.Seed,
             Versions = HarnessVersions.For(request.Rules),
-            Target = new ReportTarget(request.TargetKind, request.Http.BaseAddress?.ToString() ?? "", observed.Description?.Configuration),
+            Target = new ReportTarget(request.TargetKind, request.Http.BaseAddress?.ToString() ?? "", observed.Report?.Configuration),
             Plan = new ReportPlan(request.Plan.Source, request.Plan.Sha256, request.Plan.Version),
             Configuration = request.Phase.Configuration,
+            ContractValues = new ReportContractValues(values.Sunset, values.DocsUrl, values.Source),
             Gates = reports,
         };
     }

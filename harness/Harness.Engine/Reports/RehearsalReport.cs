@@ -48,6 +48,9 @@ public sealed record RehearsalReport
     /// <summary>The configuration the phase requires.</summary>
     public required PhaseConfiguration Configuration { get; init; }
 
+    /// <summary>The sunset and docs URL the target was held to, and where they came from; null in reports written before they were recorded.</summary>
+    public ReportContractValues? ContractValues { get; init; }
+
     /// <summary>Every gate, in the order it ran.</summary>
     public required IReadOnlyList<GateReport> Gates { get; init; }
 }

@@ -22,6 +22,9 @@ public sealed record StageEndpoint(string Method, string RouteTemplate, StageInp
         new("GET", "/api/funds/{fundId}/companies", StageInputType.Query),
     ];
 
+    /// <summary>The distinct route templates of <see cref="All"/>.</summary>
+    public static IReadOnlyList<string> Routes { get; } = [.. All.Select(e => e.RouteTemplate).Distinct(StringComparer.Ordinal)];
+
     /// <summary><c>POST /api/allocations</c>.</summary>
     public override string ToString() => $"{Method} {RouteTemplate}";
 }

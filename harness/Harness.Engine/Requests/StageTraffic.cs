@@ -11,13 +11,23 @@ public sealed class StageTraffic(HttpClient http, TrafficSettings settings)
     private readonly StageRequestBuilder _builder = new(settings);
 
     /// <summary>Sends one request; null when its route needs a resource that does not exist.</summary>
-    public async Task<ObservedResponse?> SendAsync(StageRequest request, ResourceIds ids, CancellationToken cancellationToken)
+    public Task<ObservedResponse?> SendAsync(StageRequest request, ResourceIds ids, CancellationToken cancellationToken) =>
+        SendAsync(request, ids, closeConnection: false, cancellationToken);
+
+    /// <summary>
+    /// Sends one request; with <paramref name="closeConnection"/> on a connection of its own
+    /// (<c>Connection: close</c>), so that behind a load balancer successive requests can reach
+    /// different instances. Null when its route needs a resource that does not exist.
+    /// </summary>
+    public async Task<ObservedResponse?> SendAsync(StageRequest request, ResourceIds ids, bool closeConnection, CancellationToken cancellationToken)
     {
         using var message = _builder.Build(request, ids);
         if (message is null)
         {
             return null;
         }
+
+        message.Headers.ConnectionClose = closeConnection ? true : null;
 
         try
         {

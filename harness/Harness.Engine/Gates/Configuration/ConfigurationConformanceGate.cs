@@ -1,79 +1,135 @@
 using System.Globalization;
 using Harness.Engine.Plans;
+using Harness.Engine.Requests;
 using Harness.Engine.Targets;
+using StageContract.Modes;
 
 namespace Harness.Engine.Gates.Configuration;
 
 /// <summary>
-/// Reads the target's <c>/api/deprecations</c> and compares it field by field with the phase
-/// configuration (and the sunset and docs URL with the contract data). Any difference fails the
-/// gate, and the reason names every differing field.
+/// Does the target run the phase's configuration? Decided by behaviour: every stage endpoint gets
+/// a probe with an unknown stage under request ids on both sides of the phase's enforcement
+/// percent (buckets 0, p-1, p and 99), and each answer must show the effective mode the phase's
+/// configuration gives (contract sections 3-4): that covers the mode, dry run, write-only, every
+/// override and the bucket boundary. When a probe shows another enforcement share, the percent the
+/// target really enforces is searched for. The self-report (<c>GET /api/deprecations</c>, in any
+/// layout) is then held to the behaviour and to the phase; an unreadable self-report is reported
+/// but never blocks.
 /// </summary>
 public sealed class ConfigurationConformanceGate : IGate
 {
-    private const string Measured = "configuration fields that differ from the phase (via GET /api/deprecations)";
-    private static readonly string[] KnownParameters = ["checkContractData"];
+    private const string Measured = "differences between the phase configuration and how the target answers probes (and what it reports about itself)";
+    private static readonly string[] KnownParameters = ["checkContractData", "fundId", "companyId"];
     private readonly bool _checkContractData;
+    private readonly TrafficSettings _traffic;
 
-    private ConfigurationConformanceGate(bool checkContractData) => _checkContractData = checkContractData;
+    private ConfigurationConformanceGate(bool checkContractData, TrafficSettings traffic)
+    {
+        _checkContractData = checkContractData;
+        _traffic = traffic;
+    }
 
-    /// <summary>Factory for the registry. Parameter <c>checkContractData</c> (default true) also compares sunset and docs URL.</summary>
+    /// <summary>
+    /// Factory. Parameters: <c>checkContractData</c> (default true: the self-reported sunset and docs URL
+    /// must equal the ones the target sends), <c>fundId</c> and <c>companyId</c> of the probes (default 1).
+    /// </summary>
     public static GateCreation Create(GateSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (GateChecks.UnknownParameter(spec.Parameters, KnownParameters) is { } unknownParameter)
+        var p = spec.Parameters;
+        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
         {
             return GateCreation.Invalid(unknownParameter);
         }
 
-        var check = !spec.Parameters.Json.TryGetProperty("checkContractData", out var c) || c.ValueKind != System.Text.Json.JsonValueKind.False;
-        return GateCreation.Of(new ConfigurationConformanceGate(check));
+        var check = !p.Json.TryGetProperty("checkContractData", out var c) || c.ValueKind != System.Text.Json.JsonValueKind.False;
+        if (!p.TryGetInt("fundId", 1, 0, int.MaxValue, out var fund, out var e1)) return GateCreation.Invalid(e1);
+        if (!p.TryGetInt("companyId", 1, 0, int.MaxValue, out var company, out var e2)) return GateCreation.Invalid(e2);
+        return GateCreation.Of(new ConfigurationConformanceGate(check, new TrafficSettings { FundId = fund, CompanyId = company }));
     }
+
+    /// <summary>The buckets probed for a percent: 0 and 99, and both sides of the boundary.</summary>
+    public static IReadOnlyList<int> Buckets(int percent) =>
+        [.. new[] { 0, percent - 1, percent, 99 }.Where(b => b is >= 0 and <= 99).Distinct().Order()];
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var threshold = context.Spec.Threshold?.Text ?? "== 0";
-        var read = await TargetProbe.ReadAsync(context.Http, cancellationToken).ConfigureAwait(false);
-        if (!read.Succeeded)
+        var threshold = context.Spec.Threshold ?? Threshold.Parse("== 0");
+        var settings = context.Phase.Configuration.ToModeSettings();
+        var prefix = $"rh{context.Seed}-{context.Spec.Id}";
+        var traffic = new StageTraffic(context.Http, _traffic);
+        var setup = new List<string>();
+        var ids = await traffic.CreateResourcesAsync(context.Rules, prefix, setup, cancellationToken).ConfigureAwait(false);
+        var probe = new BehaviourProbe(context.Http, context.Rules, _traffic);
+        var observations = new List<ProbeObservation>();
+        foreach (var (endpoint, index) in StageEndpoint.All.Select((e, i) => (e, i)))
         {
-            return GateResult.NotEvaluated(Measured, read.Error, threshold);
+            foreach (var bucket in Buckets(settings.EnforcementPercent))
+            {
+                var id = BucketIds.For(bucket, string.Create(CultureInfo.InvariantCulture, $"{prefix}-{index}"));
+                var (observation, response) = await probe.ProbeAsync(endpoint, id, ids, closeConnection: false, cancellationToken).ConfigureAwait(false);
+                observations.Add(observation);
+                if (observation.Behaviour is Behaviour.Warned or Behaviour.WouldReject && response is not null)
+                {
+                    // The first deprecation set of the rehearsal fixes the target's sunset and docs URL;
+                    // whether this one is whole is the header gates' question, not this gate's.
+                    context.DeprecationValues.Check(response.Header, observation.Subject);
+                }
+            }
         }
 
-        var expected = context.Phase.Configuration;
-        var differences = expected.DifferencesFrom(read.Description.Configuration).ToList();
-        var compared = 4 + expected.Overrides.Keys.Union(read.Description.Configuration.Overrides.Keys).Count();
-        if (_checkContractData)
+        if (observations.All(o => o.Status == 0) && observations.FirstOrDefault(o => o.Detail.StartsWith("no answer", StringComparison.Ordinal)) is { } unanswered)
         {
-            compared += 2;
-            if (read.Description.Sunset != context.Rules.Data.Sunset)
-            {
-                differences.Add(new ConfigurationDifference("sunset", context.Rules.Data.Sunset, Show(read.Description.Sunset)));
-            }
-
-            if (read.Description.DocsUrl != context.Rules.Data.DocsUrl)
-            {
-                differences.Add(new ConfigurationDifference("docsUrl", context.Rules.Data.DocsUrl, Show(read.Description.DocsUrl)));
-            }
+            return GateResult.NotEvaluated(Measured, $"target unreachable: {unanswered.Detail}", threshold.Text);
         }
 
-        var count = differences.Count;
-        var pass = (context.Spec.Threshold ?? Threshold.Parse("== 0")).IsMetBy(count);
-        var result = new GateResult
-        {
-            Status = pass ? GateStatus.Pass : GateStatus.Fail,
-            Measured = Measured,
-            Value = count,
-            ValueText = count.ToString(CultureInfo.InvariantCulture),
-            Threshold = threshold,
-            SampleSize = compared,
-            Reason = count == 0
-                ? $"target runs the phase configuration: {read.Description.Configuration.Describe()}"
-                : "configuration differs: " + string.Join("; ", differences),
-        };
-        return result.WithEvidence([.. differences.Select(d => new Evidence(d.Field, d.Expected, d.Actual))]);
+        var percent = ConfigurationJudge.NeedsPercentSearch(context.Rules, settings, observations) is { } searched
+            ? (searched, await SearchPercentAsync(probe, searched, ids, prefix, cancellationToken).ConfigureAwait(false))
+            : ((StageEndpoint, int)?)null;
+        var read = await TargetProbe.ReadAsync(context.Http, StageEndpoint.Routes, cancellationToken).ConfigureAwait(false);
+        var judge = new ConfigurationJudge(context.Rules, context.Phase.Configuration, _checkContractData);
+        return judge.Judge(observations, percent, read, context.DeprecationValues, setup, threshold);
     }
 
-    private static string Show(string value) => value.Length == 0 ? "(none)" : value;
+    /// <summary>
+    /// The share of buckets the target enforces on <paramref name="endpoint"/>: ids of bucket 0 and 99
+    /// first, then a bisection on the bucket boundary (7 probes at most). Exact for the contract's
+    /// monotone bucket rule; for any other rule the figure is only a hint, and the probes already failed.
+    /// </summary>
+    private static async Task<int> SearchPercentAsync(BehaviourProbe probe, StageEndpoint endpoint, ResourceIds ids, string prefix, CancellationToken cancellationToken)
+    {
+        async Task<bool> Enforced(int bucket)
+        {
+            var id = BucketIds.For(bucket, $"{prefix}-search");
+            return (await probe.ProbeAsync(endpoint, id, ids, closeConnection: false, cancellationToken).ConfigureAwait(false)).Observation.Behaviour == Behaviour.Rejected;
+        }
+
+        if (!await Enforced(0).ConfigureAwait(false))
+        {
+            return 0;
+        }
+
+        if (await Enforced(99).ConfigureAwait(false))
+        {
+            return 100;
+        }
+
+        int low = 0, high = 99;
+        while (high - low > 1)
+        {
+            var middle = (low + high) / 2;
+            if (await Enforced(middle).ConfigureAwait(false))
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return high;
+    }
 }

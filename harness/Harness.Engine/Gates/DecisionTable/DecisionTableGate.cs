@@ -51,7 +51,7 @@ public sealed class DecisionTableGate : IGate
         var measured = $"share of generated requests ({_options.Select}, {(_options.UnknownOnly ? "each with an unknown stage" : "mixed stages")}) answered as the decision table says";
         var settings = context.Phase.Configuration.ToModeSettings();
         var oracle = new ContractOracle(context.Rules, settings);
-        var checks = new ResponseChecks(context.Rules);
+        var checks = new ResponseChecks(context.Rules, context.DeprecationValues);
         var traffic = new StageTraffic(context.Http, _options.Traffic);
         var endpoints = StageEndpoint.All.Where(e => _options.Select switch
         {
@@ -85,7 +85,7 @@ public sealed class DecisionTableGate : IGate
             }
 
             var expected = oracle.Expect(request);
-            var problems = checks.Mismatches(expected, observed);
+            var problems = checks.Mismatches(expected, observed, request.ToString());
             tally.Add(expected.Mode, problems.Count == 0);
             if (problems.Count > 0)
             {

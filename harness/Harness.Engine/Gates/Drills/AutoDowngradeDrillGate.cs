@@ -1,26 +1,24 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Harness.Engine.Plans;
 using Harness.Engine.Targets;
+using StageContract.Modes;
 
 namespace Harness.Engine.Gates.Drills;
 
 /// <summary>
-/// The auto-downgrade drill of contract sections 8 and 11: with the target in enforce, send a
-/// firing alert to its webhook as Alertmanager would (HMAC-signed when a key is known, else the
-/// bearer token), time how long until <c>GET /api/deprecations</c> reports warn, then put the mode
-/// back with the ops API. It never starts without the ops token, so a drill cannot leave a target
-/// downgraded. The signature's timestamp is the target's own clock (its <c>Date</c> header), as
-/// the webhook's 300 s window is judged there; elapsed time is real time.
+/// The auto-downgrade drill of contract sections 8 and 11: with the target enforcing, send a firing
+/// alert to its webhook as Alertmanager would (HMAC-signed with the target's own clock from its
+/// <c>Date</c> header when a key is known, else the bearer token) and measure the real time until
+/// stage requests are answered in warn, by behaviour: several probes in a row, each on a connection
+/// of its own, must be served instead of rejected (a self-report that says warn while requests are
+/// still rejected, on one instance or all, is not a downgrade). The self-report must then agree.
+/// Finally the mode is put back to enforce with the ops API, and that too is checked by behaviour.
+/// It never starts without the ops token, so a drill cannot leave a target downgraded.
 /// </summary>
 public sealed class AutoDowngradeDrillGate : IGate
 {
-    private const string Webhook = "_ops/stage-validation/auto-downgrade";
-    private const string ModeRoute = "_ops/stage-validation/mode";
+    private const string Measured = "time from a firing alert at the webhook until stage requests are answered in warn";
     private static readonly string[] KnownParameters = ["pollMilliseconds"];
     private readonly int _pollMilliseconds;
 
@@ -50,7 +48,6 @@ public sealed class AutoDowngradeDrillGate : IGate
     {
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold!;
-        const string Measured = "time from a firing alert at the webhook to the target reporting warn";
         var credentials = context.Credentials;
         if (credentials.OpsToken is null || (credentials.WebhookHmacKey is null && credentials.WebhookBearerToken is null))
         {
@@ -58,114 +55,65 @@ public sealed class AutoDowngradeDrillGate : IGate
                 "the drill needs REHEARSE_OPS_TOKEN (to restore the mode) and REHEARSE_WEBHOOK_HMAC_KEY or REHEARSE_WEBHOOK_TOKEN; not run", threshold.Text);
         }
 
-        var before = await ModeAsync(context.Http, cancellationToken).ConfigureAwait(false);
-        if (before.Mode != "enforce")
+        if (ModeWatch.For(context) is not { } watch)
         {
-            return GateResult.NotEvaluated(Measured, $"the drill starts from enforce; the target reports '{before.Mode ?? "nothing"}'", threshold.Text);
+            return GateResult.NotEvaluated(Measured, "the phase enforces no request, so there is nothing to downgrade", threshold.Text);
         }
 
-        var body = Encoding.UTF8.GetBytes(Notification(context));
-        var evidence = new List<Evidence>();
+        var before = await watch.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        if (before.Mode != EffectiveMode.Enforce)
+        {
+            return GateResult.NotEvaluated(Measured, $"the drill starts from enforce, but a probe of {before.Subject} was answered {before.Describe()}", threshold.Text);
+        }
+
+        var downgraded = Downgraded(context.Phase.Configuration, watch, context);
+        var webhook = new AlertWebhook(context.Http);
+        var evidence = new List<Evidence> { new($"before: {before.Subject}", "enforce", before.Describe(), "") };
+        var body = AlertWebhook.Notification(AlertWebhook.FreshGroupKey(context.Seed, "drill"));
+        var serverTime = await webhook.ServerTimeAsync(cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
-        using (var request = Sign(new HttpRequestMessage(HttpMethod.Post, new Uri(Webhook, UriKind.Relative)) { Content = new ByteArrayContent(body) }, body, credentials, before.ServerTime))
+        var (status, answer) = await webhook.FireAsync(credentials, body, serverTime, cancellationToken).ConfigureAwait(false);
+        evidence.Add(new Evidence("POST /" + AlertWebhook.Path, "200", status.ToString(CultureInfo.InvariantCulture), answer));
+        if (status is < 200 or >= 300)
         {
-            request.Content!.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await context.Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            evidence.Add(new Evidence("POST /" + Webhook, "200", ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture),
-                await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)));
-            if (!response.IsSuccessStatusCode)
-            {
-                await RestoreAsync(context, credentials.OpsToken, evidence, cancellationToken).ConfigureAwait(false);
-                return new GateResult { Status = GateStatus.Fail, Measured = Measured, Threshold = threshold.Text, Reason = $"the webhook refused the alert with {(int)response.StatusCode}" }.WithEvidence(evidence);
-            }
+            await watch.RestoreEnforceAsync(credentials.OpsToken, evidence, cancellationToken).ConfigureAwait(false);
+            return new GateResult { Status = GateStatus.Fail, Measured = Measured, Threshold = threshold.Text, Reason = $"the webhook refused the alert with {status}" }.WithEvidence(evidence);
         }
 
-        string? mode = null;
-        while (clock.Elapsed.TotalSeconds <= threshold.Value + 1)
-        {
-            mode = (await ModeAsync(context.Http, cancellationToken).ConfigureAwait(false)).Mode;
-            if (mode == "warn")
-            {
-                break;
-            }
-
-            await Task.Delay(_pollMilliseconds, cancellationToken).ConfigureAwait(false);
-        }
-
+        var timeout = TimeSpan.FromSeconds(threshold.Value + 1);
+        var waitStarted = clock.Elapsed.TotalSeconds;
+        var (waited, last) = await watch.WaitForAsync(downgraded, timeout, _pollMilliseconds, cancellationToken).ConfigureAwait(false);
+        var seconds = waited + waitStarted;
         var elapsed = clock.Elapsed.TotalSeconds;
-        var restored = await RestoreAsync(context, credentials.OpsToken, evidence, cancellationToken).ConfigureAwait(false);
-        var downgraded = mode == "warn";
-        var inTime = downgraded && threshold.IsMetBy(elapsed);
-        var text = string.Create(CultureInfo.InvariantCulture, $"{elapsed:0.###}s");
+        evidence.Add(new Evidence($"after: {ModeWatch.Consecutive} probes in a row of {watch.Endpoint}", downgraded.ToWire(),
+            seconds is null ? $"not reached; last {last.Describe()}" : string.Create(CultureInfo.InvariantCulture, $"{downgraded.ToWire()} after {seconds:0.###}s"), ""));
+        var read = await TargetProbe.ReadAsync(context.Http, Requests.StageEndpoint.Routes, cancellationToken).ConfigureAwait(false);
+        var selfReportAgrees = !read.Succeeded || read.Report.Mode is null || read.Report.Mode == "warn";
+        evidence.Add(new Evidence("self-report after the alert", "warn (or unreadable)",
+            read.Succeeded ? read.Report.Mode ?? "no mode reported" : "unreadable: " + read.Error, selfReportAgrees ? "" : "the target says one mode and answers in another"));
+        var restored = await watch.RestoreEnforceAsync(credentials.OpsToken, evidence, cancellationToken).ConfigureAwait(false);
+        var inTime = seconds is { } t && threshold.IsMetBy(t);
+        var text = seconds is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v:0.###}s") : "not downgraded";
         return new GateResult
         {
-            Status = inTime && restored ? GateStatus.Pass : GateStatus.Fail,
+            Status = inTime && selfReportAgrees && restored ? GateStatus.Pass : GateStatus.Fail,
             Measured = Measured,
-            Value = downgraded ? elapsed : null,
-            ValueText = downgraded ? text : "not downgraded",
+            Value = seconds,
+            ValueText = text,
             Threshold = threshold.Text,
             SampleSize = 1,
-            Reason = (downgraded ? $"enforce -> warn in {text}, threshold {threshold.Text}: {(inTime ? "met" : "not met")}" : $"still '{mode}' after {text}")
+            Reason = (seconds is { } w
+                    ? string.Create(CultureInfo.InvariantCulture, $"requests answered in {downgraded.ToWire()} {w:0.###}s after the alert ({ModeWatch.Consecutive} probes in a row), threshold {threshold.Text}: {(inTime ? "met" : "not met")}")
+                    : string.Create(CultureInfo.InvariantCulture, $"requests still answered {last.Describe()} {elapsed:0.#}s after the alert"))
+                + (selfReportAgrees ? "" : $"; the self-report says '{read.Report!.Mode}'")
                 + (restored ? "; mode restored to enforce" : "; the mode could NOT be restored to enforce, restore it by hand"),
         }.WithEvidence(evidence);
     }
 
-    private static string Notification(GateContext context)
+    /// <summary>The mode the probe must show once the global mode is warn: warn, or shadow with dry run.</summary>
+    private static EffectiveMode Downgraded(PhaseConfiguration phase, ModeWatch watch, GateContext context)
     {
-        var group = $"rehearse-drill-{context.Seed}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
-        return JsonSerializer.Serialize(new
-        {
-            version = "4",
-            status = "firing",
-            groupKey = group,
-            alerts = new[]
-            {
-                new { status = "firing", labels = new { alertname = "StageValidationRehearsalDrill" }, startsAt = "2026-01-01T00:00:00Z" },
-            },
-        });
-    }
-
-    private static HttpRequestMessage Sign(HttpRequestMessage request, byte[] body, TargetCredentials credentials, DateTimeOffset? serverTime)
-    {
-        if (credentials.WebhookHmacKey is { } key && serverTime is { } now)
-        {
-            var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            var message = Encoding.ASCII.GetBytes(timestamp + ".").Concat(body).ToArray();
-            request.Headers.Add("X-Alertmanager-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), message)));
-            request.Headers.Add("X-Alertmanager-Timestamp", timestamp);
-        }
-        else
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credentials.WebhookBearerToken);
-        }
-
-        return request;
-    }
-
-    private static async Task<bool> RestoreAsync(GateContext context, string opsToken, List<Evidence> evidence, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(ModeRoute, UriKind.Relative))
-        {
-            Content = new StringContent("{\"mode\":\"enforce\",\"reason\":\"rehearsal drill: restore\",\"actor\":\"rehearse\"}", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", opsToken);
-        using var response = await context.Http.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
-        evidence.Add(new Evidence("PUT /" + ModeRoute + " (restore)", "200", ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), "mode back to enforce"));
-        return response.IsSuccessStatusCode && (await ModeAsync(context.Http, cancellationToken).ConfigureAwait(false)).Mode == "enforce";
-    }
-
-    private static async Task<(string? Mode, DateTimeOffset? ServerTime)> ModeAsync(HttpClient http, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync(new Uri(TargetProbe.DeprecationsPath, UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-            var mode = json.RootElement.TryGetProperty("mode", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            return (mode, response.Headers.Date);
-        }
-        catch (Exception e) when (e is HttpRequestException or JsonException)
-        {
-            return (null, null);
-        }
+        var settings = phase.ToModeSettings() with { GlobalMode = ValidationMode.Warn };
+        return context.Rules.Decider.Decide(settings, watch.Endpoint.Method, watch.Endpoint.RouteTemplate, BucketIds.For(0, "rh-watch"));
     }
 }

@@ -59,7 +59,7 @@ public sealed class HeaderCoverageGate : IGate
             : "share of warn/shadow responses to unknown stages with the whole deprecation set";
         var modeHeader = context.Rules.Data.Headers.Mode;
         var oracle = new ContractOracle(context.Rules, context.Phase.Configuration.ToModeSettings());
-        var checks = new ResponseChecks(context.Rules);
+        var checks = new ResponseChecks(context.Rules, context.DeprecationValues);
         var traffic = new StageTraffic(context.Http, _traffic);
         var prefix = $"rh{context.Seed}-{context.Spec.Id}";
         var endpoints = StageEndpoint.All.Where(e => !e.NeedsId).ToList();
@@ -86,7 +86,7 @@ public sealed class HeaderCoverageGate : IGate
             }
 
             eligible++;
-            var problems = _wouldReject ? checks.MissingWouldReject(observed) : checks.MissingDeprecation(oracle.Expect(request), observed);
+            var problems = _wouldReject ? checks.MissingWouldReject(observed) : checks.MissingDeprecation(oracle.Expect(request), observed, request.ToString());
             var key = request.Endpoint.ToString();
             if (problems.Count == 0)
             {

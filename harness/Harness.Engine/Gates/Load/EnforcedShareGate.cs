@@ -14,23 +14,26 @@ namespace Harness.Engine.Gates.Load;
 public sealed class EnforcedShareGate : IGate
 {
     private const string Route = "/api/funds/{fundId}/companies";
-    private static readonly string[] KnownParameters = ["requests", "concurrency", "confidence", "fundId"];
+    private static readonly string[] KnownParameters = ["requests", "concurrency", "confidence", "fundId", "minSamples"];
     private readonly int _requests;
     private readonly int _concurrency;
     private readonly double _confidence;
     private readonly int _fundId;
+    private readonly int _minSamples;
 
-    private EnforcedShareGate(int requests, int concurrency, double confidence, int fundId)
+    private EnforcedShareGate(int requests, int concurrency, double confidence, int fundId, int minSamples)
     {
         _requests = requests;
         _concurrency = concurrency;
         _confidence = confidence;
         _fundId = fundId;
+        _minSamples = minSamples;
     }
 
     /// <summary>
     /// Factory. Parameters: <c>requests</c> (default 2,000), <c>concurrency</c> (default 8),
-    /// <c>confidence</c> 0.95|0.99|0.999 (default 0.999), <c>fundId</c> (default 1).
+    /// <c>confidence</c> 0.95|0.99|0.999 (default 0.999), <c>fundId</c> (default 1), <c>minSamples</c>
+    /// (answers needed to judge; default 1,000).
     /// </summary>
     public static GateCreation Create(GateSpec spec)
     {
@@ -45,7 +48,8 @@ public sealed class EnforcedShareGate : IGate
         if (!p.TryGetInt("concurrency", 8, 1, 256, out var concurrency, out var e2)) return GateCreation.Invalid(e2);
         if (!ConfidenceOf(p.Json, out var confidence, out var e3)) return GateCreation.Invalid(e3);
         if (!p.TryGetInt("fundId", 1, 1, int.MaxValue, out var fund, out var e4)) return GateCreation.Invalid(e4);
-        return GateCreation.Of(new EnforcedShareGate(requests, concurrency, confidence, fund));
+        if (!p.TryGetInt("minSamples", 1_000, 1, 1_000_000, out var min, out var e5)) return GateCreation.Invalid(e5);
+        return GateCreation.Of(new EnforcedShareGate(requests, concurrency, confidence, fund, min));
     }
 
     /// <inheritdoc />
@@ -59,6 +63,7 @@ public sealed class EnforcedShareGate : IGate
         var random = context.RandomFor();
         var ids = Enumerable.Range(0, _requests).Select(i => $"rh{context.Seed}-share-{i}-{random.Next():x8}").ToList();
         var modes = new string?[_requests];
+        var statuses = new int[_requests];
         var path = $"api/funds/{_fundId}/companies?stage=seed";
         var header = context.Rules.Data.Headers.Mode;
         await Parallel.ForEachAsync(
@@ -72,6 +77,7 @@ public sealed class EnforcedShareGate : IGate
                     request.Headers.TryAddWithoutValidation(context.Rules.Data.Headers.RequestId, ids[i]);
                     using var response = await context.Http.SendAsync(request, ct).ConfigureAwait(false);
                     modes[i] = response.Headers.TryGetValues(header, out var values) ? values.First() : "(none)";
+                    statuses[i] = (int)response.StatusCode;
                 }
                 catch (HttpRequestException)
                 {
@@ -93,10 +99,27 @@ public sealed class EnforcedShareGate : IGate
             var expected = context.Rules.Decider.Decide(settings, "GET", Route, ids[i]).ToWire();
             enforced += modes[i] == "enforce" ? 1 : 0;
             expectedEnforced += expected == "enforce" ? 1 : 0;
-            if (modes[i] != expected)
+            if (statuses[i] is < 200 or >= 300)
+            {
+                // A canonical read is served in every mode: any other status is a failure, whatever header came with it.
+                mismatches.Add(new Evidence($"GET {path} X-Request-Id: {ids[i]} (bucket {EnforcementBucket.Of(ids[i])})", $"2xx, {expected}",
+                    $"{statuses[i]}, {modes[i]}", "a canonical read must be served"));
+            }
+            else if (modes[i] != expected)
             {
                 mismatches.Add(new Evidence($"GET {path} X-Request-Id: {ids[i]} (bucket {EnforcementBucket.Of(ids[i])})", expected, modes[i]!, "mode differs from the bucket function"));
             }
+        }
+
+        if (answered.Count < _minSamples && mismatches.Count == 0)
+        {
+            return new GateResult
+            {
+                Status = GateStatus.Inconclusive,
+                Measured = measured,
+                SampleSize = answered.Count,
+                Reason = string.Create(CultureInfo.InvariantCulture, $"only {answered.Count} of {_requests} requests were answered, at least {_minSamples} are needed to judge"),
+            }.WithEvidence(mismatches);
         }
 
         var n = answered.Count;

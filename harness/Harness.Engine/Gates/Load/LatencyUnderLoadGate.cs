@@ -9,6 +9,7 @@ namespace Harness.Engine.Gates.Load;
 /// request's scheduled start (no coordinated omission). The steady step's percentile is judged
 /// against the threshold. When the harness itself could not keep the schedule (late or dropped
 /// sends above 1 %) the figures describe the harness, not the target, and the gate is Inconclusive.
+/// Requests that got no answer count as slower than every answer.
 /// Runs on real time whatever clock the rehearsal was given: load is real.
 /// </summary>
 public sealed class LatencyUnderLoadGate : IGate
@@ -63,9 +64,10 @@ public sealed class LatencyUnderLoadGate : IGate
         var measured = string.Create(CultureInfo.InvariantCulture, $"end-to-end {name} at {_rate:0}/s open-model load of generated traffic, from each request's scheduled start");
         var result = await OpenLoad.RunAsync(context, _rate, _ramp, _steady, _warmup, cancellationToken).ConfigureAwait(false);
         var steady = result.Steps.Single(s => s.Name == "steady");
-        var value = steady.Percentile(_quantile) / 1_000_000.0;
+        var value = Percentile(steady, _quantile);
         var laggard = steady.Sent + steady.Dropped == 0 ? 1 : (double)(steady.Late + steady.Dropped) / (steady.Sent + steady.Dropped);
-        var status = steady.Completed < _minSamples || laggard > 0.01 ? GateStatus.Inconclusive
+        var status = double.IsPositiveInfinity(value) ? GateStatus.Fail
+            : steady.Completed < _minSamples || laggard > 0.01 ? GateStatus.Inconclusive
             : threshold.IsMetBy(value) ? GateStatus.Pass : GateStatus.Fail;
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"steady {steady.AchievedRate:0}/s of {_rate:0}/s: p50 {Ms(steady.Percentile(50))}, p95 {Ms(steady.Percentile(95))}, p99 {Ms(steady.Percentile(99))}, max {Ms(steady.Percentile(100))}; {steady.Classes.GetValueOrDefault("error")} errors, {steady.Late} late, {steady.Dropped} dropped, {steady.TransportErrors} transport failures");
@@ -73,6 +75,7 @@ public sealed class LatencyUnderLoadGate : IGate
         {
             GateStatus.Inconclusive when steady.Completed < _minSamples => $"only {steady.Completed} answers, at least {_minSamples} needed",
             GateStatus.Inconclusive => string.Create(CultureInfo.InvariantCulture, $"the harness fell behind its schedule ({100 * laggard:0.#}% late or dropped): the figures describe the harness, not the target"),
+            _ when double.IsPositiveInfinity(value) => string.Create(CultureInfo.InvariantCulture, $"{name} falls on a request that got no answer ({steady.TransportErrors} of {steady.Completed + steady.TransportErrors}): not met"),
             _ => $"threshold {threshold.Text}: {(status == GateStatus.Pass ? "met" : "not met")}",
         };
         return new GateResult
@@ -80,12 +83,30 @@ public sealed class LatencyUnderLoadGate : IGate
             Status = status,
             Measured = measured,
             Value = value,
-            ValueText = Ms(steady.Percentile(_quantile)),
+            ValueText = double.IsPositiveInfinity(value) ? "no answer" : Ms((long)(value * 1_000_000)),
             Threshold = threshold.Text,
             SampleSize = (int)steady.Completed,
             Reason = summary + "; " + verdict,
             Charts = OpenLoad.Charts(result),
         };
+    }
+
+    /// <summary>
+    /// The percentile over every request of the step, requests that got no answer (timed out, reset)
+    /// counted as slower than any answer: leaving them out would let a target that stalls look fast.
+    /// Seconds; +infinity when the percentile falls on an unanswered request.
+    /// </summary>
+    public static double Percentile(Scenarios.Results.StepResult steady, double quantile)
+    {
+        ArgumentNullException.ThrowIfNull(steady);
+        var total = steady.Completed + steady.TransportErrors;
+        if (total == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = quantile / 100 * total;
+        return rank > steady.Completed ? double.PositiveInfinity : steady.Percentile(100 * rank / steady.Completed) / 1_000_000.0;
     }
 
     private static string Ms(long micros) => string.Create(CultureInfo.InvariantCulture, $"{micros / 1000.0:0.###}ms");

@@ -67,11 +67,31 @@ public sealed class ValidatorLatencyGate : IGate
             return GateResult.NotEvaluated(measured, "the target's /metrics could not be read", threshold.Text);
         }
 
-        await GeneratedLoad.RunAsync(context, _requests, _concurrency, cancellationToken).ConfigureAwait(false);
+        var exchanges = await GeneratedLoad.RunAsync(context, _requests, _concurrency, cancellationToken).ConfigureAwait(false);
         var after = await ScrapeAsync(context.Http, cancellationToken).ConfigureAwait(false);
         if (after is null || after.Count == 0)
         {
             return GateResult.NotEvaluated(measured, $"the target's /metrics has no {Family} histogram", threshold.Text);
+        }
+
+        // Every request answered as the contract gives went through the validator once: a histogram
+        // that grew by less has left validations out, and its percentile describes only the rest.
+        var validations = exchanges.Count(e => e.Observed is { TransportError: null } o && (e.Expected.Status is { } s ? o.Status == s : o.Status is >= 200 and < 300));
+        var observed = HistogramPercentile.Between(before, after, _quantile)?.Count ?? 0;
+        if (observed < validations)
+        {
+            return new GateResult
+            {
+                Status = GateStatus.Fail,
+                Measured = measured,
+                Value = observed,
+                ValueText = observed.ToString(CultureInfo.InvariantCulture),
+                Threshold = threshold.Text,
+                SampleSize = validations,
+                Reason = string.Create(CultureInfo.InvariantCulture,
+                    $"the {Family} histogram grew by {observed} observations for {validations} validations the harness caused: validations go unrecorded (one /metrics behind a load balancer shows one instance only; rehearse one instance)"),
+                Charts = [Chart(before, after)],
+            };
         }
 
         if (HistogramPercentile.Between(before, after, _quantile) is not { } bucket || bucket.Count < _minSamples)

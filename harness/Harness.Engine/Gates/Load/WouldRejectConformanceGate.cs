@@ -13,19 +13,20 @@ namespace Harness.Engine.Gates.Load;
 /// </summary>
 public sealed class WouldRejectConformanceGate : IGate
 {
-    private static readonly string[] KnownParameters = ["requests", "concurrency", "confidence"];
+    private static readonly string[] KnownParameters = ["requests", "concurrency", "confidence", "minSamples"];
     private readonly int _requests;
     private readonly int _concurrency;
     private readonly double _z;
     private readonly string _confidence;
+    private readonly int _minSamples;
 
-    private WouldRejectConformanceGate(int requests, int concurrency, string confidence)
+    private WouldRejectConformanceGate(int requests, int concurrency, string confidence, int minSamples)
     {
-        (_requests, _concurrency, _confidence) = (requests, concurrency, confidence);
+        (_requests, _concurrency, _confidence, _minSamples) = (requests, concurrency, confidence, minSamples);
         _z = Proportions.Z(double.Parse(confidence, CultureInfo.InvariantCulture))!.Value;
     }
 
-    /// <summary>Factory. Parameters: <c>requests</c> (2,000), <c>concurrency</c> (8), <c>confidence</c> 0.95|0.99|0.999 (0.999).</summary>
+    /// <summary>Factory. Parameters: <c>requests</c> (2,000), <c>concurrency</c> (8), <c>confidence</c> 0.95|0.99|0.999 (0.999), <c>minSamples</c> (answers needed to judge; 1,000).</summary>
     public static GateCreation Create(GateSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -38,7 +39,8 @@ public sealed class WouldRejectConformanceGate : IGate
         if (!p.TryGetInt("requests", 2_000, 100, 1_000_000, out var requests, out var e1)) return GateCreation.Invalid(e1);
         if (!p.TryGetInt("concurrency", 8, 1, 256, out var concurrency, out var e2)) return GateCreation.Invalid(e2);
         if (!p.TryGetChoice("confidence", "0.999", ["0.95", "0.99", "0.999"], out var confidence, out var e3)) return GateCreation.Invalid(e3);
-        return GateCreation.Of(new WouldRejectConformanceGate(requests, concurrency, confidence));
+        if (!p.TryGetInt("minSamples", 1_000, 1, 1_000_000, out var min, out var e4)) return GateCreation.Invalid(e4);
+        return GateCreation.Of(new WouldRejectConformanceGate(requests, concurrency, confidence, min));
     }
 
     /// <summary>
@@ -48,6 +50,9 @@ public sealed class WouldRejectConformanceGate : IGate
     /// </summary>
     private static bool Injected(GeneratedLoad.Exchange e) =>
         e.Expected.Result == ValidationResult.WouldReject && e.Expected.Status is null or 422;
+
+    private static bool StatusAsGiven(GeneratedLoad.Exchange e) =>
+        e.Expected.Status is { } status ? e.Observed!.Status == status : e.Observed!.Status is >= 200 and < 300;
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
@@ -62,9 +67,22 @@ public sealed class WouldRejectConformanceGate : IGate
             return GateResult.NotEvaluated(Measured, "target unreachable: no request got an answer");
         }
 
+        if (exchanges.Count < _minSamples)
+        {
+            return new GateResult
+            {
+                Status = GateStatus.Inconclusive,
+                Measured = Measured,
+                SampleSize = exchanges.Count,
+                Reason = string.Create(CultureInfo.InvariantCulture, $"only {exchanges.Count} of {_requests} requests were answered, at least {_minSamples} are needed to judge"),
+            };
+        }
+
         var injected = exchanges.Count(e => Injected(e));
         var flagged = exchanges.Count(e => e.Observed!.Header(header) == "true");
-        var wrong = exchanges.Where(e => (e.Observed!.Header(header) == "true") != (Injected(e))
+        // A flag on the wrong status counts for nothing: a 5xx with the right header is still a failure.
+        var wrong = exchanges.Where(e => (e.Observed!.Header(header) == "true") != Injected(e)
+            || !StatusAsGiven(e)
             || e.Observed.ErrorCode is "INVALID_STAGE" or "INVALID_STAGE_DISTRIBUTION").ToList();
         var n = exchanges.Count;
         var expectedShare = (double)injected / n;
@@ -91,6 +109,6 @@ public sealed class WouldRejectConformanceGate : IGate
                 ], "% of requests"),
             ],
         }.WithEvidence([.. wrong.Select(e => new Evidence(e.Request.ToString(), e.Expected.Result.ToLabel(),
-            $"{e.Observed!.Status} {header}={e.Observed.Header(header) ?? "(none)"}", "would-reject flag differs from the injected unknown stage"))]);
+            $"{e.Observed!.Status} {header}={e.Observed.Header(header) ?? "(none)"}", StatusAsGiven(e) ? "would-reject flag differs from the injected unknown stage" : $"status {e.Observed!.Status}, the contract gives {e.Expected.StatusText}"))]);
     }
 }

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Harness.Engine.Plans;
+using Harness.Engine.Requests;
+using Harness.Engine.Targets;
+using StageContract.Modes;
+
+namespace Harness.Engine.Gates.Drills;
+
+/// <summary>
+/// Watches the global mode by behaviour, for the drills: probes one endpoint, with request ids in
+/// the enforcement bucket, each on a connection of its own (so that behind a load balancer the
+/// probes spread over the instances), and calls a mode reached only after several probes in a row
+/// show it. A self-report that says warn while requests are still rejected is not a downgrade.
+/// </summary>
+public sealed class ModeWatch
+{
+    /// <summary>Probes in a row that must agree before a mode counts as reached.</summary>
+    public const int Consecutive = 5;
+
+    private const string ModeRoute = "_ops/stage-validation/mode";
+    private readonly GateContext _context;
+    private readonly BehaviourProbe _probe;
+    private readonly StageEndpoint _endpoint;
+    private readonly string _prefix;
+    private int _next;
+
+    private ModeWatch(GateContext context, StageEndpoint endpoint)
+    {
+        _context = context;
+        _endpoint = endpoint;
+        _probe = new BehaviourProbe(context.Http, context.Rules, TrafficSettings.Default);
+        _prefix = $"rh{context.Seed}-{context.Spec.Id}-watch";
+    }
+
+    /// <summary>The endpoint probed.</summary>
+    public StageEndpoint Endpoint => _endpoint;
+
+    /// <summary>
+    /// A watch over an endpoint the phase enforces for bucket-0 ids, reads first (no writes); null
+    /// when the phase enforces nothing (then there is nothing to downgrade).
+    /// </summary>
+    public static ModeWatch? For(GateContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = context.Phase.Configuration.ToModeSettings();
+        var id = BucketIds.For(0, "rh-watch");
+        var endpoint = StageEndpoint.All
+            .Where(e => !e.NeedsId && context.Rules.Decider.Decide(settings, e.Method, e.RouteTemplate, id) == EffectiveMode.Enforce)
+            .OrderBy(e => context.Rules.Decider.IsWrite(e.Method, e.RouteTemplate))
+            .FirstOrDefault();
+        return endpoint is null ? null : new ModeWatch(context, endpoint);
+    }
+
+    /// <summary>The mode a probe reveals (null when its answer reveals none), with the observation.</summary>
+    public async Task<ProbeObservation> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var id = BucketIds.For(0, string.Create(CultureInfo.InvariantCulture, $"{_prefix}-{_next++}"));
+        return (await _probe.ProbeAsync(_endpoint, id, ResourceIds.None, closeConnection: true, cancellationToken).ConfigureAwait(false)).Observation;
+    }
+
+    /// <summary>
+    /// Probes until <see cref="Consecutive"/> probes in a row show <paramref name="mode"/> or
+    /// <paramref name="timeout"/> passes; returns the seconds until the first of that run (null when
+    /// not reached) and the last observation.
+    /// </summary>
+    public async Task<(double? Seconds, ProbeObservation Last)> WaitForAsync(EffectiveMode mode, TimeSpan timeout, int pollMilliseconds, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        double? runStart = null;
+        var run = 0;
+        ProbeObservation last;
+        while (true)
+        {
+            var at = clock.Elapsed.TotalSeconds;
+            last = await ProbeAsync(cancellationToken).ConfigureAwait(false);
+            if (last.Mode == mode)
+            {
+                runStart ??= at;
+                if (++run >= Consecutive)
+                {
+                    return (runStart, last);
+                }
+
+                continue;
+            }
+
+            run = 0;
+            runStart = null;
+            if (clock.Elapsed > timeout)
+            {
+                return (null, last);
+            }
+
+            await Task.Delay(pollMilliseconds, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Puts the global mode back to enforce with the ops API and waits until requests are enforced again.</summary>
+    public async Task<bool> RestoreEnforceAsync(string opsToken, List<Evidence> evidence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(ModeRoute, UriKind.Relative))
+        {
+            Content = new StringContent("{\"mode\":\"enforce\",\"reason\":\"rehearsal drill: restore\",\"actor\":\"rehearse\"}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", opsToken);
+        int status;
+        try
+        {
+            using var response = await _context.Http.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+        }
+        catch (HttpRequestException e)
+        {
+            evidence.Add(new Evidence("PUT /" + ModeRoute + " (restore)", "200", "no answer", e.Message));
+            return false;
+        }
+
+        var (seconds, last) = await WaitForAsync(EffectiveMode.Enforce, TimeSpan.FromSeconds(30), 250, CancellationToken.None).ConfigureAwait(false);
+        evidence.Add(new Evidence("PUT /" + ModeRoute + " (restore)", $"200, then {Consecutive} probes in a row rejected",
+            status.ToString(CultureInfo.InvariantCulture) + (seconds is null ? $", requests still not enforced: {last.Describe()}" : string.Create(CultureInfo.InvariantCulture, $", enforced again after {seconds:0.###}s")), ""));
+        return status is >= 200 and < 300 && seconds is not null;
+    }
+}
