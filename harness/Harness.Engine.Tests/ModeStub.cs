@@ -16,7 +16,10 @@ internal static class ModeStub
     public const string Sunset = "Wed, 30 Jun 2027 00:00:00 GMT";
     public const string Docs = "https://docs.team.example/stages";
 
-    public static HttpClient Client(ModeSettings settings, string selfReport, Func<EffectiveMode, EffectiveMode>? twist = null) => StubHandler.Client(request =>
+    public static HttpClient Client(ModeSettings settings, string selfReport, Func<EffectiveMode, EffectiveMode>? twist = null) =>
+        StubHandler.Client(request => Answer(settings, selfReport, request, twist));
+
+    public static HttpResponseMessage Answer(ModeSettings settings, string selfReport, HttpRequestMessage request, Func<EffectiveMode, EffectiveMode>? twist = null)
     {
         var path = request.RequestUri!.AbsolutePath;
         if (path == "/api/deprecations")
@@ -63,7 +66,7 @@ internal static class ModeStub
 
         response.Headers.Add("X-Stage-Mode", mode.ToWire());
         return response;
-    });
+    }
 
     private static string Route(string path) => path switch
     {
