@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
-using ReferenceImpl.Api.Webhook;
 using StageContract.Modes;
 
 namespace ReferenceImpl.Api.Tests.Profiles;
@@ -13,10 +9,6 @@ namespace ReferenceImpl.Api.Tests.Profiles;
 /// <summary>The second part of the suite: payload rules, the webhook (section 8), metrics (section 9), request ids.</summary>
 public abstract partial class ProfileConformanceTests
 {
-    private const string HmacKey = "0123456789abcdef0123456789abcdef-conformance";
-    private const string Bearer = "conformance-bearer";
-    private const string Firing = """{"status":"firing","groupKey":"{}:{alertname=\"StageValidationErrors\"}","alerts":[{"status":"firing","labels":{"alertname":"StageValidationErrors"},"startsAt":"2026-11-24T10:00:00Z"}]}""";
-
     [Theory]
     [InlineData("monte-carlo")]
     [InlineData("strategies")]
@@ -67,11 +59,11 @@ public abstract partial class ProfileConformanceTests
     [Fact]
     public async Task Webhook_SignedFiringAlert_DowngradesEnforceRequestsToWarn()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(Alerts.Start);
         await using var host = await StartWebhookHostAsync(time);
         using var before = await StageEndpoint.Named("companies").SendAsync(host, "growth");
         Assert.Equal("enforce", OutcomeTableTests.Header(before, "X-Stage-Mode"));
-        using var alert = await SendAlertAsync(host, Signed(time.GetUtcNow().ToUnixTimeSeconds()));
+        using var alert = await Alerts.SendAsync(host, Alerts.Signed(time.GetUtcNow().ToUnixTimeSeconds()));
         Assert.Equal(HttpStatusCode.OK, alert.StatusCode);
         using var after = await StageEndpoint.Named("companies").SendAsync(host, "growth");
         Assert.Equal("warn", OutcomeTableTests.Header(after, "X-Stage-Mode"));
@@ -84,9 +76,9 @@ public abstract partial class ProfileConformanceTests
     [InlineData(3600)]
     public async Task Webhook_TimestampOutsideWindow_Is401_ModeUnchanged(int offsetSeconds)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(Alerts.Start);
         await using var host = await StartWebhookHostAsync(time);
-        using var alert = await SendAlertAsync(host, Signed(time.GetUtcNow().ToUnixTimeSeconds() + offsetSeconds));
+        using var alert = await Alerts.SendAsync(host, Alerts.Signed(time.GetUtcNow().ToUnixTimeSeconds() + offsetSeconds));
         (await ProblemAsync(alert, 401)).Dispose();
         Assert.Equal("enforce", (await SelfReport.ReadAsync(host)).Mode);
     }
@@ -94,19 +86,18 @@ public abstract partial class ProfileConformanceTests
     [Fact]
     public async Task Webhook_ReplayedSignatureAndReplayedGroup_Are409()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(Alerts.Start);
         await using var host = await StartWebhookHostAsync(time);
-        var signed = Signed(time.GetUtcNow().ToUnixTimeSeconds());
-        using var first = await SendAlertAsync(host, signed);
-        using var replay = await SendAlertAsync(host, signed);
+        var signed = Alerts.Signed(time.GetUtcNow().ToUnixTimeSeconds());
+        using var first = await Alerts.SendAsync(host, signed);
+        using var replay = await Alerts.SendAsync(host, signed);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         (await ProblemAsync(replay, 409)).Dispose();
-        Action<HttpRequestMessage> bearer = r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Bearer);
-        using var group = await SendAlertAsync(host, bearer);
-        using var groupReplay = await SendAlertAsync(host, bearer);
+        using var group = await Alerts.SendAsync(host, Alerts.Bearer);
+        using var groupReplay = await Alerts.SendAsync(host, Alerts.Bearer);
         Assert.Equal(HttpStatusCode.OK, group.StatusCode);
         (await ProblemAsync(groupReplay, 409)).Dispose();
-        using var unsigned = await SendAlertAsync(host, _ => { });
+        using var unsigned = await Alerts.SendAsync(host, _ => { });
         (await ProblemAsync(unsigned, 401)).Dispose();
     }
 
@@ -148,26 +139,7 @@ public abstract partial class ProfileConformanceTests
     }
 
     private Task<ServiceHost> StartWebhookHostAsync(FakeTimeProvider time) =>
-        StartAsync(new ModeSettings { GlobalMode = ValidationMode.Enforce },
-            o => o with { WebhookHmacKey = HmacKey, WebhookBearerToken = Bearer, TimeProvider = time });
-
-    private static Action<HttpRequestMessage> Signed(long timestamp)
-    {
-        var ts = timestamp.ToString(CultureInfo.InvariantCulture);
-        var signature = "sha256=" + Convert.ToHexStringLower(WebhookAuthenticator.Sign(Encoding.UTF8.GetBytes(HmacKey), ts, Encoding.UTF8.GetBytes(Firing)));
-        return request =>
-        {
-            request.Headers.Add(WebhookAuthenticator.SignatureHeader, signature);
-            request.Headers.Add(WebhookAuthenticator.TimestampHeader, ts);
-        };
-    }
-
-    private static async Task<HttpResponseMessage> SendAlertAsync(ServiceHost host, Action<HttpRequestMessage> authenticate)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookEndpoints.Route) { Content = new StringContent(Firing, Encoding.UTF8, "application/json") };
-        authenticate(request);
-        return await host.Client.SendAsync(request);
-    }
+        StartAsync(new ModeSettings { GlobalMode = ValidationMode.Enforce }, o => Alerts.Configure(o, time));
 
     [GeneratedRegex("\"id\":\"[0-9a-f]{32}\"")]
     private static partial Regex IdPattern();
