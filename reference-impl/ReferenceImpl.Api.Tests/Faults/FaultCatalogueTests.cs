@@ -46,6 +46,19 @@ public sealed partial class FaultCatalogueTests
         Assert.NotEqual(ids.Where(id => FaultSampling.Hits(Fault.ModeHeaderGaps, id)), ids.Where(id => FaultSampling.Hits(Fault.DeprecationSetGaps, id)));
     }
 
+    [Fact]
+    public void Readme_ListsEveryFaultWithItsSectionAndPlace()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "reference-impl", "ReferenceImpl.Api", "README.md")))
+        {
+            directory = directory.Parent;
+        }
+
+        var readme = File.ReadAllText(Path.Combine(directory!.FullName, "reference-impl", "ReferenceImpl.Api", "README.md"));
+        Assert.All(FaultCatalogue.All, d => Assert.Contains($"| `{d.Name}` | {d.ContractSection} | {d.Description.Replace("|", "\\|", StringComparison.Ordinal)} | `{d.Place}` |", readme, StringComparison.Ordinal));
+    }
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();
 }

@@ -20,7 +20,7 @@ public abstract partial class ProfileConformanceTests
         var answers = new HashSet<string>();
         foreach (var configuration in new[] { "off", "warn", "shadow", "enforce" })
         {
-            await using var host = await StartAsync(Settings(configuration));
+            await using var host = await StartAsync(Conformance.Settings(configuration));
             using var response = await endpoint.SendAsync(host, "Series A");
             Assert.True(response.IsSuccessStatusCode);
             answers.Add((int)response.StatusCode + " " + IdPattern().Replace(await response.Content.ReadAsStringAsync(), "*"));
@@ -32,7 +32,7 @@ public abstract partial class ProfileConformanceTests
     [Fact]
     public async Task Distribution_DuplicatesSummed_RescaledInsideTolerance()
     {
-        await using var host = await StartAsync(Settings("warn"));
+        await using var host = await StartAsync(Conformance.Settings("warn"));
         using var response = await host.PostJsonAsync("/api/monte-carlo/simulate",
             """{"fundId":1,"runs":10,"seed":1,"stageDistribution":[{"stage":"seed","weight":0.3},{"stage":"Seed","weight":0.2},{"stage":"series-a","weight":0.50005}]}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -47,7 +47,7 @@ public abstract partial class ProfileConformanceTests
     [Fact]
     public async Task RequestId_EchoedWhenValid_ElseANewGuid()
     {
-        await using var host = await StartAsync(Settings("warn"));
+        await using var host = await StartAsync(Conformance.Settings("warn"));
         using var given = await host.SendAsync(HttpMethod.Get, "/api/funds/1/companies", null, "trace-42");
         Assert.Equal("trace-42", OutcomeTableTests.Header(given, "X-Request-Id"));
         using var invalid = await host.SendAsync(HttpMethod.Get, "/api/funds/1/companies", null, "has space");
@@ -79,7 +79,7 @@ public abstract partial class ProfileConformanceTests
         var time = new FakeTimeProvider(Alerts.Start);
         await using var host = await StartWebhookHostAsync(time);
         using var alert = await Alerts.SendAsync(host, Alerts.Signed(time.GetUtcNow().ToUnixTimeSeconds() + offsetSeconds));
-        (await ProblemAsync(alert, 401)).Dispose();
+        (await Conformance.ProblemAsync(alert, 401)).Dispose();
         Assert.Equal("enforce", (await SelfReport.ReadAsync(host)).Mode);
     }
 
@@ -92,19 +92,19 @@ public abstract partial class ProfileConformanceTests
         using var first = await Alerts.SendAsync(host, signed);
         using var replay = await Alerts.SendAsync(host, signed);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        (await ProblemAsync(replay, 409)).Dispose();
+        (await Conformance.ProblemAsync(replay, 409)).Dispose();
         using var group = await Alerts.SendAsync(host, Alerts.Bearer);
         using var groupReplay = await Alerts.SendAsync(host, Alerts.Bearer);
         Assert.Equal(HttpStatusCode.OK, group.StatusCode);
-        (await ProblemAsync(groupReplay, 409)).Dispose();
+        (await Conformance.ProblemAsync(groupReplay, 409)).Dispose();
         using var unsigned = await Alerts.SendAsync(host, _ => { });
-        (await ProblemAsync(unsigned, 401)).Dispose();
+        (await Conformance.ProblemAsync(unsigned, 401)).Dispose();
     }
 
     [Fact]
     public async Task Metrics_ContractFamilies_BoundedLabels_NoRawValues()
     {
-        await using var host = await StartAsync(Settings("shadow"));
+        await using var host = await StartAsync(Conformance.Settings("shadow"));
         string[] raw = ["growth", "late stage", "ЅЕЕD", "x\"}y"];
         foreach (var endpoint in StageEndpoint.All)
         {

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.Profiles;
 using StageContract.Modes;
@@ -28,7 +26,7 @@ public abstract partial class ProfileConformanceTests
     [InlineData("enforce")]
     public async Task StageResponses_AnyOutcome_CarryModeHeader(string configuration)
     {
-        await using var host = await StartAsync(Settings(configuration));
+        await using var host = await StartAsync(Conformance.Settings(configuration));
         foreach (var endpoint in StageEndpoint.All)
         {
             foreach (var stage in new[] { "series-a", " Series_A ", "growth", "" })
@@ -57,9 +55,9 @@ public abstract partial class ProfileConformanceTests
     [InlineData("shadow")]
     public async Task UnknownStage_WarnOrShadow_CarriesWholeDeprecationSetWithOwnValues(string configuration)
     {
-        await using var host = await StartAsync(Settings(configuration));
+        await using var host = await StartAsync(Conformance.Settings(configuration));
         var report = await SelfReport.ReadAsync(host);
-        Assert.True(IsImfFixdate(report.Sunset), report.Sunset);
+        Assert.True(Conformance.IsImfFixdate(report.Sunset), report.Sunset);
         foreach (var endpoint in StageEndpoint.All)
         {
             using var response = await endpoint.SendAsync(host, "growth");
@@ -67,12 +65,12 @@ public abstract partial class ProfileConformanceTests
             Assert.Equal("true", OutcomeTableTests.Header(response, "Deprecation"));
             Assert.Equal(report.Sunset, OutcomeTableTests.Header(response, "Sunset"));
             Assert.Equal(report.DocsUrl, OutcomeTableTests.Header(response, "X-Stage-Docs"));
-            var link = LinkPattern().Match(OutcomeTableTests.Header(response, "Link") ?? "");
+            var link = Conformance.LinkPattern().Match(OutcomeTableTests.Header(response, "Link") ?? "");
             Assert.True(link.Success && link.Groups["url"].Value == report.DocsUrl, OutcomeTableTests.Header(response, "Link"));
-            Assert.Equal(["growth"], Variants(OutcomeTableTests.Header(response, "X-Stage-Deprecated-Variants")!));
+            Assert.Equal(["growth"], Conformance.Variants(OutcomeTableTests.Header(response, "X-Stage-Deprecated-Variants")!));
             var shadow = configuration == "shadow";
             Assert.Equal(shadow ? "true" : null, OutcomeTableTests.Header(response, "X-Stage-Would-Reject"));
-            Assert.Equal(shadow, OutcomeTableTests.Header(response, "X-Stage-Recommendation") is { Length: > 0 } text && IsVisibleAscii(text, space: true));
+            Assert.Equal(shadow, OutcomeTableTests.Header(response, "X-Stage-Recommendation") is { Length: > 0 } text && Conformance.IsVisibleAscii(text, space: true));
         }
     }
 
@@ -81,7 +79,7 @@ public abstract partial class ProfileConformanceTests
     [InlineData("enforce")]
     public async Task UnknownStage_OffOrEnforce_NoDeprecationSet(string configuration)
     {
-        await using var host = await StartAsync(Settings(configuration));
+        await using var host = await StartAsync(Conformance.Settings(configuration));
         foreach (var endpoint in StageEndpoint.All)
         {
             using var response = await endpoint.SendAsync(host, "growth", "req-" + endpoint.Name);
@@ -92,7 +90,7 @@ public abstract partial class ProfileConformanceTests
                 continue;
             }
 
-            using var problem = await ProblemAsync(response, 400);
+            using var problem = await Conformance.ProblemAsync(response, 400);
             var root = problem.RootElement;
             Assert.Equal(endpoint.IsArray ? "INVALID_STAGE_DISTRIBUTION" : "INVALID_STAGE", root.GetProperty("code").GetString());
             Assert.Equal(["growth"], root.GetProperty("invalid").EnumerateArray().Select(e => e.GetString()));
@@ -105,14 +103,14 @@ public abstract partial class ProfileConformanceTests
     [Fact]
     public async Task ManyUnknownValues_ListAtMostTenThenCount()
     {
-        await using var host = await StartAsync(Settings("warn"));
+        await using var host = await StartAsync(Conformance.Settings("warn"));
         var sent = Enumerable.Range(0, 15).Select(i => $"legacy-{i:D2}").ToList();
         var query = string.Join("&", sent.Concat(sent).Select(s => "stage=" + s));
         using var response = await host.Client.GetAsync("/api/funds/1/companies?" + query);
         var items = OutcomeTableTests.Header(response, "X-Stage-Deprecated-Variants")!.Split(',');
         Assert.Equal(11, items.Length);
         Assert.Equal("...(+5)", items[^1]);
-        var listed = items[..^1].Select(Decode).ToList();
+        var listed = items[..^1].Select(Conformance.Decode).ToList();
         Assert.Equal(10, listed.Distinct().Count());
         Assert.All(listed, v => Assert.Contains(v, sent));
     }
@@ -120,15 +118,15 @@ public abstract partial class ProfileConformanceTests
     [Fact]
     public async Task HostileValues_HeadersStayVisibleAscii_OneItemPerValue()
     {
-        await using var host = await StartAsync(Settings("shadow"));
+        await using var host = await StartAsync(Conformance.Settings("shadow"));
         string[] sent = ["a,b", "ЅЕЕD", "x\"y", "50%", "", "🙂 rocket", "late stage\t", new string('z', 300), "+plus", "semi;colon"];
         using var response = await host.Client.GetAsync("/api/funds/1/companies?" + string.Join("&", sent.Select(s => "stage=" + Uri.EscapeDataString(s))));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.All(response.Headers, h => Assert.All(h.Value, v => Assert.True(IsVisibleAscii(v, space: true), $"{h.Key}: {v}")));
+        Assert.All(response.Headers, h => Assert.All(h.Value, v => Assert.True(Conformance.IsVisibleAscii(v, space: true), $"{h.Key}: {v}")));
         var items = OutcomeTableTests.Header(response, "X-Stage-Deprecated-Variants")!.Split(',');
         Assert.Equal(sent.Length, items.Length);
-        Assert.All(items, item => Assert.True(IsVisibleAscii(item, space: false) || item.Length == 0, item));
-        var matched = items.Select(item => sent.Where(s => Matches(Decode(item), s)).ToList()).ToList();
+        Assert.All(items, item => Assert.True(Conformance.IsVisibleAscii(item, space: false) || item.Length == 0, item));
+        var matched = items.Select(item => sent.Where(s => Conformance.Matches(Conformance.Decode(item), s)).ToList()).ToList();
         Assert.All(matched, m => Assert.Single(m));
         Assert.Equal(sent.Length, matched.Select(m => m[0]).Distinct().Count());
     }
@@ -161,9 +159,9 @@ public abstract partial class ProfileConformanceTests
     [InlineData("POST", "/api/monte-carlo/simulate", "{\"fundId\":1,\"runs\":10,\"stageDistribution\":[{\"stage\":\"growth\",\"weight\":1}]}", 422, "NO_KNOWN_STAGES")]
     public async Task Errors_AreProblemDetails(string method, string path, string? body, int status, string? contractCode)
     {
-        await using var host = await StartAsync(Settings("warn"));
+        await using var host = await StartAsync(Conformance.Settings("warn"));
         using var response = await host.SendAsync(new HttpMethod(method), path, body);
-        using var problem = await ProblemAsync(response, status);
+        using var problem = await Conformance.ProblemAsync(response, status);
         if (contractCode is not null)
         {
             Assert.Equal(contractCode, problem.RootElement.GetProperty("code").GetString());
@@ -173,56 +171,13 @@ public abstract partial class ProfileConformanceTests
     [Fact]
     public async Task WrongMediaType_Is415ProblemDetails()
     {
-        await using var host = await StartAsync(Settings("warn"));
+        await using var host = await StartAsync(Conformance.Settings("warn"));
         using var content = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain");
         using var response = await host.Client.PostAsync("/api/monte-carlo/simulate", content);
-        (await ProblemAsync(response, 415)).Dispose();
+        (await Conformance.ProblemAsync(response, 415)).Dispose();
     }
 
     /// <summary>Starts the profile's service.</summary>
     protected Task<ServiceHost> StartAsync(ModeSettings modes, Func<ServiceOptions, ServiceOptions>? configure = null) =>
         ServiceHost.StartAsync((configure ?? (o => o))(new ServiceOptions { Modes = modes, Profile = Profile }));
-
-    /// <summary>The settings whose effective mode (without write-only) is named <paramref name="configuration"/>.</summary>
-    protected static ModeSettings Settings(string configuration) => configuration switch
-    {
-        "off" => new() { GlobalMode = ValidationMode.Off },
-        "warn" => new() { GlobalMode = ValidationMode.Warn },
-        "shadow" => new() { GlobalMode = ValidationMode.Warn, DryRun = true },
-        _ => new() { GlobalMode = ValidationMode.Enforce },
-    };
-
-    /// <summary>A problem response: the status, the problem media type (parameters allowed), the members of contract section 5.</summary>
-    protected static async Task<JsonDocument> ProblemAsync(HttpResponseMessage response, int status)
-    {
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var root = document.RootElement;
-        Assert.Equal(status, root.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("type").GetString()));
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("title").GetString()));
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("code").GetString()));
-        Assert.Equal(OutcomeTableTests.Header(response, "X-Request-Id"), root.GetProperty("correlationId").GetString());
-        return document;
-    }
-
-    /// <summary>The listed values, decoded (either spelling of the empty value).</summary>
-    protected static List<string> Variants(string header) => [.. header.Split(',').Select(Decode)];
-
-    private static string Decode(string item) => item == "\"\"" ? "" : Uri.UnescapeDataString(item);
-
-    /// <summary>A decoded item stands for a sent value: equal, or a cut of it (with or without a trailing marker).</summary>
-    private static bool Matches(string decoded, string sent) =>
-        decoded == sent || (decoded.Length > 0 && (sent.StartsWith(decoded, StringComparison.Ordinal)
-            || (decoded.EndsWith("...", StringComparison.Ordinal) && sent.StartsWith(decoded[..^3], StringComparison.Ordinal))));
-
-    private static bool IsImfFixdate(string text) =>
-        DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date)
-        && date.ToString("r", CultureInfo.InvariantCulture) == text;
-
-    private static bool IsVisibleAscii(string text, bool space) => text.All(c => c is > ' ' and < '\x7f' || (space && c == ' '));
-
-    [GeneratedRegex("^<(?<url>[^>]+)>\\s*;\\s*rel=(?:\"deprecation\"|deprecation)$")]
-    private static partial Regex LinkPattern();
 }

@@ -36,7 +36,7 @@ public static class FaultCatalogue
             "X-Stage-Mode is missing on stage endpoint responses for ~5 % of request ids", nameof(DecisionFaults)),
         new(Fault.SumCheckOff, "sum-check-off", "2",
             "the sum rule is not checked: any sum is accepted (and rescaled) instead of 400 INVALID_STAGE_WEIGHTS", nameof(FaultyRules)),
-        new(Fault.ShadowRejects, "shadow-rejects", "3",
+        new(Fault.ShadowRejects, "shadow-rejects", "4",
             "dry run rejects like enforce: an unknown stage in shadow is answered 400", nameof(OutcomeFaults)),
         new(Fault.WriteOnlyInverted, "write-only-inverted", "3",
             "enforceWriteOnly swaps reads and writes: reads are enforced, writes warned", nameof(FaultyRules)),
