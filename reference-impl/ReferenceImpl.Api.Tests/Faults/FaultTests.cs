@@ -1,4 +1,5 @@
 using ReferenceImpl.Api.Faults;
+using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.Profiles;
 
 namespace ReferenceImpl.Api.Tests.Faults;
@@ -37,5 +38,13 @@ public sealed class FaultTests
         var probe = FaultProbes.For(FaultCatalogue.Named(fault)!.Fault);
         await using var host = await ServiceHost.StartAsync(probe.Options with { Profile = ServiceProfile.Named(profile)! });
         Assert.False(await probe.IsBrokenAsync(host), $"the clean service in profile {profile} looks like {fault}");
+    }
+
+    [Fact]
+    public async Task AllFaults_Together_StillServe()
+    {
+        await using var host = await ServiceHost.StartAsync(new ServiceOptions { Faults = FaultSet.Of([.. FaultCatalogue.All.Select(d => d.Fault)]), Profile = ServiceProfile.Alternative });
+        using var response = await StageEndpoint.Named("monte-carlo").SendAsync(host, "series-a", "any-request");
+        Assert.True(response.IsSuccessStatusCode);
     }
 }

@@ -151,6 +151,7 @@ public sealed class AlternativeProfileTests
     [InlineData("default", "seed", new long[] { 102, 103 })]
     [InlineData("alternative", "seed", new long[] { 102, 103 })]
     [InlineData("alternative", "Growth", new long[0])]
+    [InlineData("alternative", "%00", new long[0])]
     public async Task UnknownCompaniesFilter_ProfileMatch_NeverACanonicalStage(string profile, string filter, long[] expected)
     {
         var funds = new FundCatalog(FundCatalog.DemoFunds,

@@ -25,8 +25,9 @@ public sealed class CompanyFilter
         var values = new List<string>();
         foreach (var stage in _faults.FilterStages(stages))
         {
+            // Postgres cannot hold U+0000 in text, so no stored stage equals such a value, and sending it would fail the query.
             var value = stage.IsKnown ? stage.Canonical
-                : _profile.UnknownFilter == UnknownFilterMatch.StoredStageLiterally && stage.Raw.IsString ? stage.Raw.Value
+                : _profile.UnknownFilter == UnknownFilterMatch.StoredStageLiterally && stage.Raw.Value is { } raw && !raw.Contains('\0', StringComparison.Ordinal) ? raw
                 : null;
             if (value is not null && !values.Contains(value, StringComparer.Ordinal))
             {
