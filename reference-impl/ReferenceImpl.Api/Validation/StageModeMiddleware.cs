@@ -23,11 +23,11 @@ public sealed class StageModeMiddleware
 
     public StageModeMiddleware(RequestDelegate next, ContractRules rules, ModeProvider modes, ServiceOptions options, DecisionFaults faults)
     {
-        _faults = faults;
         _next = next;
         _rules = rules;
         _modes = modes;
         _settings = options.Modes;
+        _faults = faults;
     }
 
     public async Task InvokeAsync(HttpContext context)
