@@ -4,6 +4,7 @@ using ReferenceImpl.Api.Funds;
 using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.Json;
 using ReferenceImpl.Api.Problems;
+using ReferenceImpl.Api.Profiles;
 using ReferenceImpl.Api.Storage;
 using ReferenceImpl.Api.Validation;
 using StageContract.Normalization;
@@ -25,7 +26,7 @@ public static class AllocationEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<Allocation>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<Allocation>, Ok<Allocation>, ProblemHttpResult>> CreateAsync(
         HttpContext context, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N");
@@ -36,7 +37,9 @@ public static class AllocationEndpoints
         }
 
         await store.AddAsync(id, allocation!, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Created($"{StageRoutes.Allocations}/{id}", allocation);
+        return ServiceProfile.Of(context).CreatedWithLocation
+            ? TypedResults.Created($"{StageRoutes.Allocations}/{id}", allocation)
+            : TypedResults.Ok(allocation);
     }
 
     /// <summary>PUT and PATCH both replace the items: an allocation is one set of items, so a partial item list has no meaning.</summary>
@@ -101,7 +104,7 @@ public static class AllocationEndpoints
                 return (null, FundProblems.NotFound(context, fundId.Value));
             }
 
-            var allocation = Build(id, fund.Id, items, check.Stages);
+            var allocation = Build(id, fund.Id, items, check.Stages, ServiceProfile.Of(context));
             if (allocation.Total > fund.ReserveCapacity)
             {
                 return (null, Problem.Create(context, StatusCodes.Status422UnprocessableEntity, ProblemCodes.ReserveExceeded,
@@ -113,7 +116,7 @@ public static class AllocationEndpoints
         }
     }
 
-    private static Allocation Build(string id, long fundId, List<(long CompanyId, RawStage Stage, decimal Amount)> items, IReadOnlyList<NormalizedStage> stages)
+    private static Allocation Build(string id, long fundId, List<(long CompanyId, RawStage Stage, decimal Amount)> items, IReadOnlyList<NormalizedStage> stages, ServiceProfile profile)
     {
         var byStage = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var result = new List<AllocationItem>(items.Count);
@@ -131,7 +134,7 @@ public static class AllocationEndpoints
             else
             {
                 unclassified += amount;
-                result.Add(new AllocationItem(companyId, null, amount) { RawStage = stage.Raw.Display });
+                result.Add(AllocationEcho.Unknown(profile, companyId, stage.Raw, amount));
             }
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.ModeStore;
+using ReferenceImpl.Api.Profiles;
 using StageContract;
 using StageContract.Modes;
 
@@ -15,11 +16,11 @@ public static class DeprecationEndpoints
         return routes;
     }
 
-    private static async Task<Ok<DeprecationInfo>> GetAsync(ModeProvider modes, ServiceOptions options, ContractRules rules, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DeprecationInfo>, Ok<DeprecationReport>>> GetAsync(ModeProvider modes, ServiceOptions options, ContractRules rules, CancellationToken cancellationToken)
     {
         var settings = options.Modes;
         var mode = await modes.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new DeprecationInfo(
+        var info = new DeprecationInfo(
             mode.ToWire(),
             settings.GlobalMode.ToWire(),
             settings.DryRun,
@@ -29,7 +30,10 @@ public static class DeprecationEndpoints
             rules.Data.Sunset,
             rules.Data.DocsUrl,
             rules.Data.Stages,
-            rules.Data.Version));
+            rules.Data.Version);
+        return options.Profile.SelfReport == SelfReportShape.Items
+            ? TypedResults.Ok(DeprecationReport.From(info, options.Profile.Routes))
+            : TypedResults.Ok(info);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferenceImpl.Api.Hosting;
+using ReferenceImpl.Api.Profiles;
 using ReferenceImpl.Api.Validation;
 using StageContract.Normalization;
 
@@ -19,7 +20,7 @@ public static class CompanyEndpoints
         return routes;
     }
 
-    private static async Task<Results<Ok<CompanyList>, ProblemHttpResult>> ListAsync(HttpContext context, long fundId, StageValidator validator, IFundDirectory funds, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CompanyList>, ProblemHttpResult>> ListAsync(HttpContext context, long fundId, StageValidator validator, CompanyFilter filter, IFundDirectory funds, CancellationToken cancellationToken)
     {
         var values = context.Request.Query["stage"];
         IReadOnlyList<NormalizedStage> stages = [];
@@ -34,7 +35,7 @@ public static class CompanyEndpoints
             stages = check.Stages;
         }
 
-        var wanted = stages.Where(s => s.IsKnown).Select(s => s.Canonical!).Distinct(StringComparer.Ordinal).ToList();
+        var wanted = filter.Values(stages);
         if (await funds.CompaniesAsync(fundId, values.Count == 0 ? null : wanted, cancellationToken).ConfigureAwait(false) is not { } companies)
         {
             return FundProblems.NotFound(context, fundId);

@@ -2,6 +2,8 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ReferenceImpl.Api.Faults;
+using ReferenceImpl.Api.Profiles;
 using StageContract.Modes;
 
 namespace ReferenceImpl.Api.Hosting;
@@ -24,6 +26,10 @@ public static class EnvironmentConfiguration
         public const string LogSampleRate = "STAGE_LOG_SAMPLE_RATE";
         public const string DatabaseUrl = "STAGE_DATABASE_URL";
         public const string RedisUrl = "STAGE_REDIS_URL";
+        public const string Profile = "STAGE_PROFILE";
+        public const string Faults = "STAGE_FAULTS";
+        public const string Sunset = "STAGE_SUNSET";
+        public const string DocsUrl = "STAGE_DOCS_URL";
     }
 
     /// <summary>Parses the variables; throws <see cref="ConfigurationException"/> on the first invalid one.</summary>
@@ -84,6 +90,10 @@ public static class EnvironmentConfiguration
             LogSampleRate = sampleRate,
             DatabaseConnectionString = Database(NonEmpty(Get(Names.DatabaseUrl), Names.DatabaseUrl)),
             RedisConfiguration = Redis(NonEmpty(Get(Names.RedisUrl), Names.RedisUrl)),
+            Profile = ProfileVariables.Profile(Get(Names.Profile), Names.Profile),
+            Sunset = ProfileVariables.Sunset(Get(Names.Sunset), Names.Sunset),
+            DocsUrl = ProfileVariables.DocsUrl(Get(Names.DocsUrl), Names.DocsUrl),
+            Faults = FaultSet.Parse(Get(Names.Faults), Names.Faults),
         };
     }
 

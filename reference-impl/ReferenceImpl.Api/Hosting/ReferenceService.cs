@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Prometheus;
 using ReferenceImpl.Api.Allocations;
 using ReferenceImpl.Api.Deprecations;
+using ReferenceImpl.Api.Faults;
 using ReferenceImpl.Api.Funds;
 using ReferenceImpl.Api.Json;
 using ReferenceImpl.Api.Metrics;
@@ -11,6 +12,7 @@ using ReferenceImpl.Api.ModeStore;
 using ReferenceImpl.Api.MonteCarlo;
 using ReferenceImpl.Api.Persistence;
 using ReferenceImpl.Api.Problems;
+using ReferenceImpl.Api.Profiles;
 using ReferenceImpl.Api.Storage;
 using ReferenceImpl.Api.Strategies;
 using ReferenceImpl.Api.Validation;
@@ -94,7 +96,7 @@ public static class ReferenceService
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        var rules = options.ContractFile is { } file ? ContractRules.FromFile(file) : ContractRules.Default;
+        var rules = ProfiledRules.Apply(options.ContractFile is { } file ? ContractRules.FromFile(file) : ContractRules.Default, options);
         foreach (var route in options.Modes.Overrides.Keys.Where(r => !StageRoutes.All.Contains(r)))
         {
             throw new ConfigurationException($"override route '{route}' is not a stage endpoint");
@@ -105,6 +107,8 @@ public static class ReferenceService
         services.AddSingleton(options);
         services.AddSingleton(options.TimeProvider);
         services.AddSingleton(rules);
+        services.AddProfile(options.Profile);
+        services.AddFaults(options.Faults);
         services.AddSingleton<StageMetrics>();
         services.AddSingleton<ModeAuditLog>();
         var redis = options.RedisConfiguration is { } redisConfiguration ? ConnectRedis(redisConfiguration) : null;
@@ -129,16 +133,17 @@ public static class ReferenceService
         }
         else
         {
-            services.AddSingleton<IFundDirectory>(FundCatalog.Demo());
+            services.AddSingleton(options.FundDirectory ?? FundCatalog.Demo());
             services.AddSingleton<IDocumentStore<Strategy>, InMemoryDocumentStore<Strategy>>();
             services.AddSingleton<IDocumentStore<Allocation>, InMemoryDocumentStore<Allocation>>();
         }
 
         services.AddSingleton<WebhookAuthenticator>();
-        services.AddSingleton<IReplayStore>(redis is null ? new InMemoryReplayStore(options.TimeProvider) : new RedisReplayStore(redis));
+        services.AddSingleton(WebhookFaults.ReplayStore(options.Faults, redis is null ? new InMemoryReplayStore(options.TimeProvider) : new RedisReplayStore(redis)));
 
         var app = builder.Build();
         app.UseMiddleware<RequestEnvelopeMiddleware>();
+        app.UseProfile(options.Profile);
         app.UseStatusCodePages(context => StatusCodeProblems.WriteAsync(context.HttpContext));
         app.UseRouting();
         app.UseMiddleware<StageModeMiddleware>();

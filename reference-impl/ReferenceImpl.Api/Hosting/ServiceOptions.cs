@@ -1,3 +1,6 @@
+using ReferenceImpl.Api.Faults;
+using ReferenceImpl.Api.Funds;
+using ReferenceImpl.Api.Profiles;
 using StageContract.Modes;
 
 namespace ReferenceImpl.Api.Hosting;
@@ -37,6 +40,21 @@ public sealed record ServiceOptions
 
     /// <summary>StackExchange.Redis configuration (<c>STAGE_REDIS_URL</c>); default none: the mode store and the webhook's replay store in memory. Ignored when <see cref="ModeStore"/> is set.</summary>
     public string? RedisConfiguration { get; init; }
+
+    /// <summary>Every choice the contract leaves open (<c>STAGE_PROFILE</c>); default <see cref="ServiceProfile.Default"/>.</summary>
+    public ServiceProfile Profile { get; init; } = ServiceProfile.Default;
+
+    /// <summary>The <c>Sunset</c> value, an IMF-fixdate (<c>STAGE_SUNSET</c>); default none: the profile's, else the contract data's.</summary>
+    public string? Sunset { get; init; }
+
+    /// <summary>The docs URL of <c>X-Stage-Docs</c> and <c>Link</c> (<c>STAGE_DOCS_URL</c>); default none: the profile's, else the contract data's.</summary>
+    public string? DocsUrl { get; init; }
+
+    /// <summary>Contract rules to break on purpose (<c>STAGE_FAULTS</c>); default none.</summary>
+    public FaultSet Faults { get; init; } = FaultSet.None;
+
+    /// <summary>Funds and companies when there is no database; default the demo catalog. For tests that need other (for example legacy) rows.</summary>
+    public IFundDirectory? FundDirectory { get; init; }
 
     /// <summary>The defaults.</summary>
     public static ServiceOptions Default { get; } = new();

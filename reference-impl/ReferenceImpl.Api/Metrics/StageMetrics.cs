@@ -1,4 +1,5 @@
 using Prometheus;
+using ReferenceImpl.Api.Profiles;
 using StageContract.Modes;
 
 namespace ReferenceImpl.Api.Metrics;
@@ -10,8 +11,6 @@ namespace ReferenceImpl.Api.Metrics;
 /// </summary>
 public sealed class StageMetrics
 {
-    private static readonly double[] DurationBuckets = Histogram.ExponentialBuckets(0.00001, 2, 17);
-
     private readonly Counter _validations;
     private readonly Counter _errors;
     private readonly Histogram _duration;
@@ -21,9 +20,17 @@ public sealed class StageMetrics
     private readonly Counter _redisErrors;
     private readonly Gauge _mode;
     private readonly Counter _requests;
+    private readonly MetricLabelStyle _labels;
 
     public StageMetrics()
+        : this(ServiceProfile.Default)
     {
+    }
+
+    public StageMetrics(ServiceProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        _labels = new MetricLabelStyle(profile);
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         _validations = factory.CreateCounter("stage_validation_validations_total", "Stage validations by outcome.",
@@ -31,7 +38,7 @@ public sealed class StageMetrics
         _errors = factory.CreateCounter("stage_validation_errors_total", "Requests answered with a validation error, by code.",
             new CounterConfiguration { LabelNames = ["endpoint", "mode", "error_code"] });
         _duration = factory.CreateHistogram("stage_validation_duration_seconds", "Time spent normalizing and validating stages.",
-            new HistogramConfiguration { LabelNames = ["endpoint", "mode", "input_type", "cardinality"], Buckets = DurationBuckets });
+            new HistogramConfiguration { LabelNames = ["endpoint", "mode", "input_type", "cardinality"], Buckets = [.. profile.DurationBuckets] });
         _deprecationHeaders = factory.CreateCounter("stage_deprecation_header_emitted_total", "Responses that carried the deprecation header set.",
             new CounterConfiguration { LabelNames = ["endpoint", "mode", "input_type"] });
         _warnUnknown = factory.CreateCounter("stage_warn_unknown_total", "Requests served with an unknown stage (warn or shadow).",
@@ -50,25 +57,25 @@ public sealed class StageMetrics
 
     public void Validation(string endpoint, string mode, string inputType, string result, int cardinality, double seconds)
     {
-        _validations.WithLabels(endpoint, mode, inputType, result).Inc();
-        _duration.WithLabels(endpoint, mode, inputType, CardinalityLabel(cardinality)).Observe(seconds);
+        _validations.WithLabels(_labels.Endpoint(endpoint), mode, inputType, result).Inc();
+        _duration.WithLabels(_labels.Endpoint(endpoint), mode, inputType, CardinalityLabel(cardinality)).Observe(seconds);
     }
 
-    public void Error(string endpoint, string mode, string errorCode) => _errors.WithLabels(endpoint, mode, errorCode).Inc();
+    public void Error(string endpoint, string mode, string errorCode) => _errors.WithLabels(_labels.Endpoint(endpoint), mode, errorCode).Inc();
 
     public void DeprecationHeaderEmitted(string endpoint, string mode, string inputType) =>
-        _deprecationHeaders.WithLabels(endpoint, mode, inputType).Inc();
+        _deprecationHeaders.WithLabels(_labels.Endpoint(endpoint), mode, inputType).Inc();
 
-    public void WarnUnknown(string endpoint) => _warnUnknown.WithLabels(endpoint).Inc();
+    public void WarnUnknown(string endpoint) => _warnUnknown.WithLabels(_labels.Endpoint(endpoint)).Inc();
 
-    public void EnforceReject(string endpoint) => _enforceRejects.WithLabels(endpoint).Inc();
+    public void EnforceReject(string endpoint) => _enforceRejects.WithLabels(_labels.Endpoint(endpoint)).Inc();
 
-    public void ModeStoreError(string operation) => _redisErrors.WithLabels(operation).Inc();
+    public void ModeStoreError(string operation) => _redisErrors.WithLabels(_labels.Operation(operation)).Inc();
 
     public void SetModeGauge(ValidationMode mode) => _mode.Set((int)mode);
 
     public void Request(string endpoint, string method, int status) =>
-        _requests.WithLabels(endpoint, MethodLabel(method), StatusClass(status)).Inc();
+        _requests.WithLabels(_labels.Endpoint(endpoint), MethodLabel(method), StatusClass(status)).Inc();
 
     /// <summary>{1, 2-5, 6-10, 11+}.</summary>
     public static string CardinalityLabel(int entries) => entries switch

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using ReferenceImpl.Api.Profiles;
 
 namespace ReferenceImpl.Api.Problems;
 
@@ -11,10 +12,12 @@ public static class Problem
         IEnumerable<KeyValuePair<string, object?>>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var style = ServiceProfile.Of(context).Problems;
+        code = style.Code(code);
         var problem = new ProblemDetails
         {
-            Type = "https://api.example.com/problems/" + code.ToLowerInvariant().Replace('_', '-'),
-            Title = title,
+            Type = style.TypeUri(code),
+            Title = style.Title(code, title),
             Status = status,
             Detail = detail,
         };

@@ -1,3 +1,5 @@
+using ReferenceImpl.Api.Profiles;
+
 namespace ReferenceImpl.Api.Problems;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class RequestIds
     {
         ArgumentNullException.ThrowIfNull(context);
         var supplied = context.Request.Headers[headerName];
-        var id = supplied.Count == 1 && IsValid(supplied[0]) ? supplied[0]! : Guid.NewGuid().ToString("D");
+        var id = supplied.Count == 1 && IsValid(supplied[0]) ? supplied[0]! : Guid.NewGuid().ToString(ServiceProfile.Of(context).RequestIdFormat, System.Globalization.CultureInfo.InvariantCulture);
         context.Items[ItemKey] = id;
         return id;
     }

@@ -4,6 +4,7 @@ using ReferenceImpl.Api.Funds;
 using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.Json;
 using ReferenceImpl.Api.Problems;
+using ReferenceImpl.Api.Profiles;
 using ReferenceImpl.Api.Storage;
 using ReferenceImpl.Api.Validation;
 using StageContract.Distributions;
@@ -24,7 +25,7 @@ public static class StrategyEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<Strategy>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<Strategy>, Ok<Strategy>, ProblemHttpResult>> CreateAsync(
         HttpContext context, StageValidator validator, IFundDirectory funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N");
@@ -35,7 +36,9 @@ public static class StrategyEndpoints
         }
 
         await store.AddAsync(id, strategy!, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Created($"{StageRoutes.Strategies}/{id}", strategy);
+        return ServiceProfile.Of(context).CreatedWithLocation
+            ? TypedResults.Created($"{StageRoutes.Strategies}/{id}", strategy)
+            : TypedResults.Ok(strategy);
     }
 
     private static async Task<Results<Ok<Strategy>, ProblemHttpResult>> UpdateAsync(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using ReferenceImpl.Api.Faults;
 using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.ModeStore;
 using ReferenceImpl.Api.Problems;
@@ -18,13 +19,15 @@ public sealed class StageModeMiddleware
     private readonly ContractRules _rules;
     private readonly ModeProvider _modes;
     private readonly ModeSettings _settings;
+    private readonly DecisionFaults _faults;
 
-    public StageModeMiddleware(RequestDelegate next, ContractRules rules, ModeProvider modes, ServiceOptions options)
+    public StageModeMiddleware(RequestDelegate next, ContractRules rules, ModeProvider modes, ServiceOptions options, DecisionFaults faults)
     {
         _next = next;
         _rules = rules;
         _modes = modes;
         _settings = options.Modes;
+        _faults = faults;
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -34,9 +37,12 @@ public sealed class StageModeMiddleware
             var global = await _modes.CurrentAsync(context.RequestAborted).ConfigureAwait(false);
             var settings = global == _settings.GlobalMode ? _settings : _settings with { GlobalMode = global };
             var requestId = RequestIds.Of(context);
-            var mode = _rules.Decider.Decide(settings, context.Request.Method, template, requestId);
+            var mode = _faults.Decide(_rules, settings, context.Request.Method, template, requestId);
             new StageRequest(requestId, template, context.Request.Method, mode).Attach(context);
-            context.Response.Headers[_rules.Data.Headers.Mode] = mode.ToWire();
+            if (_faults.SendsModeHeader(requestId))
+            {
+                context.Response.Headers[_rules.Data.Headers.Mode] = mode.ToWire();
+            }
         }
 
         await _next(context).ConfigureAwait(false);

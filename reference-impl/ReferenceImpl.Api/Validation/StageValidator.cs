@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReferenceImpl.Api.Faults;
 using ReferenceImpl.Api.Metrics;
 using ReferenceImpl.Api.Problems;
+using ReferenceImpl.Api.Profiles;
 using StageContract;
 using StageContract.Distributions;
 using StageContract.Modes;
@@ -21,9 +23,16 @@ public sealed class StageValidator
     private readonly StageMetrics _metrics;
     private readonly OffenderLog _offenders;
     private readonly TimeProvider _time;
+    private readonly DeprecationHeaderWriter _headers;
+    private readonly StageInputFaults _inputFaults;
+    private readonly OutcomeFaults _outcomeFaults;
 
-    public StageValidator(ContractRules rules, StageMetrics metrics, OffenderLog offenders, TimeProvider time)
+    public StageValidator(ContractRules rules, StageMetrics metrics, OffenderLog offenders, TimeProvider time,
+        DeprecationHeaderWriter headers, StageInputFaults inputFaults, OutcomeFaults outcomeFaults)
     {
+        _headers = headers;
+        _inputFaults = inputFaults;
+        _outcomeFaults = outcomeFaults;
         _rules = rules;
         _metrics = metrics;
         _offenders = offenders;
@@ -36,7 +45,7 @@ public sealed class StageValidator
         ArgumentNullException.ThrowIfNull(weightPath);
         var request = StageRequest.Of(context);
         var start = _time.GetTimestamp();
-        var evaluated = _rules.Distributions.Evaluate(entries);
+        var evaluated = _inputFaults.Evaluate(entries, inputType);
         var elapsed = _time.GetElapsedTime(start).TotalSeconds;
         switch (evaluated.Status)
         {
@@ -73,6 +82,7 @@ public sealed class StageValidator
         ArgumentNullException.ThrowIfNull(stages);
         var request = StageRequest.Of(context);
         var start = _time.GetTimestamp();
+        stages = _inputFaults.Read(stages, inputType);
         var normalized = new NormalizedStage[stages.Count];
         var usedAlias = false;
         for (var i = 0; i < stages.Count; i++)
@@ -97,7 +107,7 @@ public sealed class StageValidator
     private StageCheck Conclude(HttpContext context, StageRequest request, InputType inputType, IReadOnlyList<NormalizedStage> stages, bool usedAlias, double seconds)
     {
         var unknowns = stages.Where(s => !s.IsKnown).ToList();
-        var result = OutcomeTable.Classify(request.Mode, unknowns.Count > 0, usedAlias);
+        var result = _outcomeFaults.Classify(request.Mode, unknowns.Count > 0, usedAlias);
         var mode = request.Mode.ToWire();
         var input = Label(inputType);
         _metrics.Validation(request.Endpoint, mode, input, result.ToLabel(), stages.Count, seconds);
@@ -109,12 +119,10 @@ public sealed class StageValidator
         var distinct = unknowns.DistinctBy(u => u.Raw.Display, StringComparer.Ordinal).ToList();
         var invalid = distinct.ConvertAll(u => u.Raw.Display);
         _offenders.Offenders(request, invalid);
-        if (result.EmitsDeprecation())
+        _outcomeFaults.Unknown(request, invalid);
+        if (_outcomeFaults.Deprecation(result, request.RequestId) is { } sent)
         {
-            foreach (var (name, value) in _rules.Headers.For(result, invalid))
-            {
-                context.Response.Headers[name] = value;
-            }
+            _headers.Write(context.Response, sent, invalid);
 
             _metrics.DeprecationHeaderEmitted(request.Endpoint, mode, input);
             _metrics.WarnUnknown(request.Endpoint);

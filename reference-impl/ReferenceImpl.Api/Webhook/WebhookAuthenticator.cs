@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ReferenceImpl.Api.Faults;
 using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.ModeStore;
 
@@ -22,6 +23,7 @@ public sealed class WebhookAuthenticator
     private readonly byte[]? _key;
     private readonly string? _bearer;
     private readonly TimeProvider _time;
+    private readonly FaultSet _faults;
 
     public WebhookAuthenticator(ServiceOptions options)
     {
@@ -29,6 +31,7 @@ public sealed class WebhookAuthenticator
         _key = options.WebhookHmacKey is { } key ? Encoding.UTF8.GetBytes(key) : null;
         _bearer = options.WebhookBearerToken;
         _time = options.TimeProvider;
+        _faults = options.Faults;
     }
 
     /// <summary>Checks the request; on success returns how it authenticated and, for HMAC, the signature (the replay key).</summary>
@@ -65,7 +68,7 @@ public sealed class WebhookAuthenticator
                 return WebhookAuthentication.Fail($"{TimestampHeader} must be Unix seconds");
             }
 
-            var skew = Math.Abs(_time.GetUtcNow().ToUnixTimeSeconds() - timestamp);
+            var skew = WebhookFaults.Skew(_faults, _time.GetUtcNow().ToUnixTimeSeconds(), timestamp);
             if (skew > Window.TotalSeconds)
             {
                 return WebhookAuthentication.Fail("the signed timestamp is outside the 300 s window");
