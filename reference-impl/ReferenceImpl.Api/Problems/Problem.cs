@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using StageContract.Problems;
 
 namespace ReferenceImpl.Api.Problems;
 
