@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Engine.Plans;
 using StageContract.Outcomes;
+using StageContract.Problems;
 
 namespace Harness.Engine.Gates.Load;
 
@@ -65,7 +66,7 @@ public sealed class WouldRejectConformanceGate : IGate
         var injected = exchanges.Count(e => Injected(e));
         var flagged = exchanges.Count(e => e.Observed!.Header(header) == "true");
         var wrong = exchanges.Where(e => (e.Observed!.Header(header) == "true") != (Injected(e))
-            || e.Observed.ErrorCode is "INVALID_STAGE" or "INVALID_STAGE_DISTRIBUTION").ToList();
+            || StageRejection.IsRejectionCode(e.Observed.ErrorCode)).ToList();
         var n = exchanges.Count;
         var expectedShare = (double)injected / n;
         var interval = Proportions.Wilson(flagged, n, _z);
