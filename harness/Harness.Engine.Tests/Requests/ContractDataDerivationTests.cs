@@ -17,10 +17,10 @@ namespace Harness.Engine.Tests.Requests;
 /// </summary>
 public sealed class ContractDataDerivationTests
 {
-    private static readonly StageEndpoint Scenarios = new()
+    private static readonly StageEndpoint Added = new()
     {
         Method = "POST",
-        Route = "/api/portfolio/scenarios",
+        Route = "/api/example/added",
         InputType = StageInputType.Array,
         Kind = EndpointKind.Read,
         Body = JsonDocument.Parse("""{"fundId": "{fundId}", "label": "x", "stageDistribution": [{"stage": "{stage}", "weight": "{weight}"}]}""").RootElement,
@@ -36,20 +36,20 @@ public sealed class ContractDataDerivationTests
     [Fact]
     public void LabelPolicy_EndpointAddedToTheData_IsAnAllowedEndpointLabel()
     {
-        var rules = With([.. ContractRules.Default.Data.Endpoints, Scenarios]);
+        var rules = With([.. ContractRules.Default.Data.Endpoints, Added]);
 
-        Assert.Contains("/api/portfolio/scenarios", LabelPolicy.For(rules).AllowedValues["endpoint"]);
-        Assert.DoesNotContain("/api/portfolio/scenarios", LabelPolicy.Default.AllowedValues["endpoint"]);
+        Assert.Contains("/api/example/added", LabelPolicy.For(rules).AllowedValues["endpoint"]);
+        Assert.DoesNotContain("/api/example/added", LabelPolicy.Default.AllowedValues["endpoint"]);
     }
 
     [Fact]
     public void Builder_EndpointAddedToTheData_BuildsItsRequestFromTheTemplate()
     {
-        using var message = new StageRequestBuilder(TrafficSettings.Default).Build(new StageRequest(Scenarios, ["seed", RawStage.NotAString("42")], "r1"), ResourceIds.None)!;
+        using var message = new StageRequestBuilder(TrafficSettings.Default).Build(new StageRequest(Added, ["seed", RawStage.NotAString("42")], "r1"), ResourceIds.None)!;
 
-        Assert.Equal("api/portfolio/scenarios", message.RequestUri!.OriginalString);
+        Assert.Equal("api/example/added", message.RequestUri!.OriginalString);
         Assert.Equal("""{"fundId":1,"label":"x","stageDistribution":[{"stage":"seed","weight":0.5},{"stage":42,"weight":0.5}]}""",
-            new StageRequestBuilder(TrafficSettings.Default).Body(new StageRequest(Scenarios, ["seed", RawStage.NotAString("42")], "r1")));
+            new StageRequestBuilder(TrafficSettings.Default).Body(new StageRequest(Added, ["seed", RawStage.NotAString("42")], "r1")));
     }
 
     [Fact]
