@@ -1,5 +1,6 @@
 using StageContract.Data;
 using StageContract.Distributions;
+using StageContract.Endpoints;
 using StageContract.Headers;
 using StageContract.Modes;
 using StageContract.Normalization;
@@ -16,6 +17,7 @@ public sealed class ContractRules
     public ContractRules(StageContractData data)
     {
         Data = data ?? throw new ArgumentNullException(nameof(data));
+        Endpoints = new ContractEndpoints(data.Endpoints);
         Normalizer = new StageNormalizer(data);
         Suggester = new StageSuggester(Normalizer, data.SuggestionMaxDistance);
         Distributions = new DistributionEvaluator(Normalizer, data.SumTolerance, data.RescaleTolerance);
@@ -25,6 +27,9 @@ public sealed class ContractRules
 
     /// <summary>The data the rules were built from.</summary>
     public StageContractData Data { get; }
+
+    /// <summary>The stage endpoints and what follows from them (section 6).</summary>
+    public ContractEndpoints Endpoints { get; }
 
     /// <summary>Stage normalization (section 1).</summary>
     public StageNormalizer Normalizer { get; }

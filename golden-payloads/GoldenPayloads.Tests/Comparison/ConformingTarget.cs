@@ -3,6 +3,7 @@ using GoldenPayloads.Oracle;
 using GoldenPayloads.Running;
 using StageContract.Data;
 using StageContract.Modes;
+using StageContract.Problems;
 
 namespace GoldenPayloads.Tests.Comparison;
 

@@ -4,6 +4,7 @@ using GoldenPayloads.Oracle;
 using StageContract;
 using StageContract.Modes;
 using StageContract.Outcomes;
+using StageContract.Problems;
 
 namespace GoldenPayloads.Tests.Oracle;
 

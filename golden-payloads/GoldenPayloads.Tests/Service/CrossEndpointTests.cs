@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GoldenPayloads.Corpus;
 using GoldenPayloads.Modes;
 using GoldenPayloads.Running;
+using StageContract.Endpoints;
 
 namespace GoldenPayloads.Tests.Service;
 
@@ -15,6 +16,11 @@ namespace GoldenPayloads.Tests.Service;
 [Collection(ReferenceServicesDefinition.Name)]
 public sealed class CrossEndpointTests(ReferenceServices services)
 {
+    private static readonly StageEndpoint MonteCarlo = GoldenEndpoints.InFolder("monte-carlo");
+    private static readonly StageEndpoint Strategies = GoldenEndpoints.InFolder("strategies");
+    private static readonly StageEndpoint Allocations = GoldenEndpoints.InFolder("allocations");
+    private static readonly StageEndpoint Companies = GoldenEndpoints.InFolder("companies");
+
     private static readonly string[] Values =
     [
         "seed", "Series A", "SERIES\u2011B", "\uff53\uff45\uff45\uff44", "series\u00a0c+", "growth", "seriesc", "\u0405eed", "late stage",
@@ -41,7 +47,7 @@ public sealed class CrossEndpointTests(ReferenceServices services)
     [MemberData(nameof(Pairs))]
     public async Task SameStageValue_OnEveryEndpoint_SameDecision(string value, GoldenMode mode)
     {
-        var decisions = new Dictionary<GoldenEndpoint, Decision>();
+        var decisions = new Dictionary<StageEndpoint, Decision>();
         foreach (var golden in CasesFor(value))
         {
             var observed = await services.RunAsync(golden, mode);
@@ -52,7 +58,7 @@ public sealed class CrossEndpointTests(ReferenceServices services)
         }
 
         var groups = mode == GoldenMode.WriteOnly
-            ? new[] { new[] { GoldenEndpoint.MonteCarlo, GoldenEndpoint.Companies }, new[] { GoldenEndpoint.Strategies, GoldenEndpoint.Allocations } }
+            ? new[] { new[] { MonteCarlo, Companies }, new[] { Strategies, Allocations } }
             : [[.. GoldenEndpoints.All]];
         foreach (var group in groups)
         {
@@ -63,25 +69,25 @@ public sealed class CrossEndpointTests(ReferenceServices services)
     /// <summary>One request per endpoint carrying the value; distributions add a canonical 'pre-seed' so a lone unknown never hits NO_KNOWN_STAGES.</summary>
     private static IEnumerable<GoldenCase> CasesFor(string value)
     {
-        yield return Case(GoldenEndpoint.MonteCarlo, "/api/monte-carlo/simulate", new JsonObject
+        yield return Case(MonteCarlo, "/api/monte-carlo/simulate", new JsonObject
         {
             ["fundId"] = 1, ["runs"] = 50, ["seed"] = 7,
             ["stageDistribution"] = new JsonArray(new JsonObject { ["stage"] = value, ["weight"] = 0.5 }, new JsonObject { ["stage"] = "pre-seed", ["weight"] = 0.5 }),
         });
-        yield return Case(GoldenEndpoint.Strategies, "/api/portfolio/strategies", new JsonObject
+        yield return Case(Strategies, "/api/portfolio/strategies", new JsonObject
         {
             ["fundId"] = 1, ["name"] = "cross-endpoint", ["stageAllocation"] = new JsonObject { [value] = 0.5, ["pre-seed"] = 0.5 },
         });
-        yield return Case(GoldenEndpoint.Allocations, "/api/allocations", new JsonObject
+        yield return Case(Allocations, "/api/allocations", new JsonObject
         {
             ["fundId"] = 1,
             ["items"] = new JsonArray(new JsonObject { ["companyId"] = 102, ["stage"] = value, ["amount"] = 1000 }, new JsonObject { ["companyId"] = 101, ["stage"] = "pre-seed", ["amount"] = 1000 }),
         });
-        yield return new GoldenCase(GoldenEndpoint.Companies, "cross-endpoint", value,
+        yield return new GoldenCase(Companies, "cross-endpoint", value,
             new GoldenRequest("GET", "/api/funds/1/companies?stage=" + Uri.EscapeDataString(value), null, null), "(generated)");
     }
 
-    private static GoldenCase Case(GoldenEndpoint endpoint, string path, JsonObject body) =>
+    private static GoldenCase Case(StageEndpoint endpoint, string path, JsonObject body) =>
         new(endpoint, "cross-endpoint", "generated", new GoldenRequest("POST", path, JsonSerializer.SerializeToElement(body), null), "(generated)");
 
     /// <summary>What a client can see of the stage decision.</summary>

@@ -5,6 +5,7 @@ using GoldenPayloads.Running;
 using StageContract.Data;
 using StageContract.Distributions;
 using StageContract.Modes;
+using StageContract.Problems;
 
 namespace GoldenPayloads.Comparison;
 
@@ -84,7 +85,7 @@ public sealed class GoldenComparison
         check("body.code", expected.ProblemCode ?? "present",
             expected.ProblemCode is null ? (actual.BodyString("code") is null ? null : "present") : actual.BodyString("code"));
 
-        if (expected.ProblemCode is ProblemCodes.InvalidStage or ProblemCodes.InvalidStageDistribution)
+        if (StageRejection.IsRejectionCode(expected.ProblemCode))
         {
             check("body.invalid", List(expected.Invalid), Strings(body["invalid"]));
             check("body.validStages", List(_data.Stages), Strings(body["validStages"]));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using StageContract.Endpoints;
 
 namespace GoldenPayloads.Corpus;
 
@@ -17,7 +18,7 @@ public static partial class GoldenCaseReader
     };
 
     /// <summary>The case, or the problems that make the file unusable (each a short phrase).</summary>
-    public static (GoldenCase? Case, IReadOnlyList<string> Problems) Read(string json, GoldenEndpoint endpoint, string archetypeFromFileName, string sourcePath)
+    public static (GoldenCase? Case, IReadOnlyList<string> Problems) Read(string json, StageEndpoint endpoint, string archetypeFromFileName, string sourcePath)
     {
         ArgumentNullException.ThrowIfNull(json);
         var problems = new List<string>();
@@ -62,7 +63,7 @@ public static partial class GoldenCaseReader
         }
     }
 
-    private static GoldenRequest? ReadRequest(JsonElement root, GoldenEndpoint endpoint, List<string> problems)
+    private static GoldenRequest? ReadRequest(JsonElement root, StageEndpoint endpoint, List<string> problems)
     {
         if (!root.TryGetProperty("request", out var request) || request.ValueKind != JsonValueKind.Object)
         {
@@ -72,9 +73,9 @@ public static partial class GoldenCaseReader
 
         Unexpected(request, RequestMembers, "request.", problems);
         var method = RequiredString(request, "method", problems, "request.");
-        if (method is not null && !string.Equals(method, endpoint.Method(), StringComparison.Ordinal))
+        if (method is not null && !string.Equals(method, endpoint.Method, StringComparison.Ordinal))
         {
-            problems.Add($"request.method must be {endpoint.Method()} for the {endpoint.FolderName()} endpoint, got '{method}'");
+            problems.Add($"request.method must be {endpoint.Method} for the {endpoint.FolderName()} endpoint, got '{method}'");
         }
 
         var path = RequiredString(request, "path", problems, "request.");
@@ -86,7 +87,7 @@ public static partial class GoldenCaseReader
             }
             else if (!endpoint.Matches(path))
             {
-                problems.Add($"request.path '{path}' does not address the {endpoint.FolderName()} endpoint ({endpoint.RouteTemplate()})");
+                problems.Add($"request.path '{path}' does not address the {endpoint.FolderName()} endpoint ({endpoint.Route})");
             }
         }
 

@@ -1,4 +1,6 @@
 using System.Text;
+using StageContract;
+using StageContract.Endpoints;
 
 namespace GoldenPayloads.Corpus;
 
@@ -13,15 +15,19 @@ public sealed class GoldenCorpus
 
     private readonly Dictionary<string, GoldenCase> _byId;
 
-    private GoldenCorpus(string directory, IReadOnlyList<GoldenCase> cases)
+    private GoldenCorpus(string directory, IReadOnlyList<StageEndpoint> endpoints, IReadOnlyList<GoldenCase> cases)
     {
         Directory = directory;
+        Endpoints = endpoints;
         Cases = cases;
         _byId = cases.ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The directory the corpus was read from.</summary>
     public string Directory { get; }
+
+    /// <summary>The contract endpoints with a corpus folder, in corpus order (the data file's).</summary>
+    public IReadOnlyList<StageEndpoint> Endpoints { get; }
 
     /// <summary>Every case, by endpoint (corpus order) then archetype (ordinal).</summary>
     public IReadOnlyList<GoldenCase> Cases { get; }
@@ -34,15 +40,21 @@ public sealed class GoldenCorpus
         _byId.TryGetValue(id, out var found) ? found : throw new KeyNotFoundException($"the golden corpus has no case '{id}'");
 
     /// <summary>The cases of one endpoint.</summary>
-    public IReadOnlyList<GoldenCase> For(GoldenEndpoint endpoint) => [.. Cases.Where(c => c.Endpoint == endpoint)];
+    public IReadOnlyList<GoldenCase> For(StageEndpoint endpoint) => [.. Cases.Where(c => c.Endpoint == endpoint)];
 
     /// <summary>Loads the corpus copied next to the running program.</summary>
     public static GoldenCorpus LoadDefault() => Load(DefaultDirectory);
 
-    /// <summary>Reads and validates every file; throws <see cref="GoldenCorpusException"/> listing every problem.</summary>
-    public static GoldenCorpus Load(string directory)
+    /// <summary>Reads and validates every file against the shipped contract's endpoints; throws <see cref="GoldenCorpusException"/> listing every problem.</summary>
+    public static GoldenCorpus Load(string directory) => Load(directory, ContractRules.Default);
+
+    /// <summary>Reads and validates every file against the contract's corpus endpoints; throws <see cref="GoldenCorpusException"/> listing every problem.</summary>
+    public static GoldenCorpus Load(string directory, ContractRules rules)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(rules);
+        var endpoints = rules.Endpoints.InCorpus;
+        var folders = string.Join(", ", endpoints.Select(e => e.Corpus));
         if (!System.IO.Directory.Exists(directory))
         {
             throw new GoldenCorpusException($"golden corpus directory '{directory}' does not exist");
@@ -52,15 +64,15 @@ public sealed class GoldenCorpus
         var cases = new List<GoldenCase>();
         foreach (var stray in System.IO.Directory.EnumerateFiles(directory, "*.json"))
         {
-            problems.Add($"{stray}: a payload file must be inside an endpoint folder ({string.Join(", ", GoldenEndpoints.All.Select(e => e.FolderName()))})");
+            problems.Add($"{stray}: a payload file must be inside an endpoint folder ({folders})");
         }
 
         foreach (var folder in System.IO.Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
-            if (GoldenEndpoints.FromFolderName(name) is not { } endpoint)
+            if (rules.Endpoints.WithCorpus(name) is not { } endpoint)
             {
-                problems.Add($"{folder}: '{name}' is not an endpoint folder (expected one of {string.Join(", ", GoldenEndpoints.All.Select(e => e.FolderName()))})");
+                problems.Add($"{folder}: '{name}' is not an endpoint folder (expected one of {folders})");
                 continue;
             }
 
@@ -92,10 +104,11 @@ public sealed class GoldenCorpus
             throw new GoldenCorpusException(message.ToString());
         }
 
-        return new GoldenCorpus(directory, [.. cases.OrderBy(c => c.Endpoint).ThenBy(c => c.Archetype, StringComparer.Ordinal)]);
+        var order = endpoints.ToList();
+        return new GoldenCorpus(directory, endpoints, [.. cases.OrderBy(c => order.IndexOf(c.Endpoint)).ThenBy(c => c.Archetype, StringComparer.Ordinal)]);
     }
 
-    private static (GoldenCase? Case, IReadOnlyList<string> Problems) ReadFile(string file, GoldenEndpoint endpoint)
+    private static (GoldenCase? Case, IReadOnlyList<string> Problems) ReadFile(string file, StageEndpoint endpoint)
     {
         string json;
         try

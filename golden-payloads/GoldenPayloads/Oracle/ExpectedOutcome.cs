@@ -1,6 +1,7 @@
 using StageContract.Distributions;
 using StageContract.Modes;
 using StageContract.Outcomes;
+using StageContract.Problems;
 
 namespace GoldenPayloads.Oracle;
 

@@ -1,9 +1,11 @@
 using GoldenPayloads.Corpus;
 using StageContract;
 using StageContract.Distributions;
+using StageContract.Endpoints;
 using StageContract.Modes;
 using StageContract.Normalization;
 using StageContract.Outcomes;
+using StageContract.Problems;
 
 namespace GoldenPayloads.Oracle;
 
@@ -31,7 +33,7 @@ public sealed class GoldenOracle
     public EffectiveMode ModeFor(GoldenCase golden, ModeSettings settings, string requestId)
     {
         ArgumentNullException.ThrowIfNull(golden);
-        return _rules.Decider.Decide(settings, golden.Request.Method, golden.Endpoint.RouteTemplate(), requestId);
+        return _rules.Decider.Decide(settings, golden.Request.Method, golden.Endpoint.Route, requestId);
     }
 
     /// <summary>The expected outcome for a target configured with <paramref name="settings"/> and a request id.</summary>
@@ -76,7 +78,7 @@ public sealed class GoldenOracle
             stages = [.. (reading.Scalars ?? []).Select(s => _rules.Normalizer.Normalize(s))];
         }
 
-        if (reading.Kind == StageInputKind.None)
+        if (reading.Kind == StageInputType.None)
         {
             return FundOrSuccess(golden, mode, reading, null, stages, "no stage input: nothing to validate");
         }
@@ -86,8 +88,8 @@ public sealed class GoldenOracle
         var result = OutcomeTable.Classify(mode, unknowns.Count > 0, stages.Any(s => s.Kind == StageKind.Alias));
         if (result.Rejects())
         {
-            var code = reading.Kind == StageInputKind.Array ? ProblemCodes.InvalidStageDistribution : ProblemCodes.InvalidStage;
-            return Problem(mode, 400, code, "unknown stage rejected in enforce") with
+            var rejection = StageRejection.For(reading.Kind);
+            return Problem(mode, rejection.Status, rejection.Code, "unknown stage rejected in enforce") with
             {
                 Result = result,
                 Invalid = invalid,
@@ -140,7 +142,7 @@ public sealed class GoldenOracle
             };
         }
 
-        var creates = golden.Endpoint.Creates();
+        var creates = golden.Endpoint.Creates is not null;
         return served with
         {
             Status = creates ? 201 : 200,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GoldenPayloads.Corpus;
 using StageContract.Distributions;
+using StageContract.Endpoints;
 using StageContract.Normalization;
 
 namespace GoldenPayloads.Oracle;
@@ -9,15 +10,30 @@ namespace GoldenPayloads.Oracle;
 /// <summary>
 /// Reads a golden request the way the contract describes the endpoint's shape (section 6), with the
 /// structural rules of section 2. Independent of any service code: this is the oracle's own reading.
+/// It is kept independent of the contract data's body templates on purpose, and knows each
+/// endpoint by its route as section 6 writes it: a second reading of the contract catches bugs
+/// that a reading shared with the service and the request builder would hide. So a new corpus
+/// endpoint needs its reading here too.
 /// </summary>
 internal static class PayloadReader
 {
     /// <summary>Largest <c>runs</c> of a Monte Carlo request.</summary>
     public const int MaxRuns = 100_000;
 
+    private const string MonteCarlo = "/api/monte-carlo/simulate";
+    private const string Strategies = "/api/portfolio/strategies";
+    private const string Allocations = "/api/allocations";
+    private const string Companies = "/api/funds/{fundId}/companies";
+
     public static PayloadReading Read(GoldenCase golden)
     {
-        if (golden.Endpoint == GoldenEndpoint.Companies)
+        var route = golden.Endpoint.Route;
+        if (route is not (MonteCarlo or Strategies or Allocations or Companies))
+        {
+            throw new InvalidOperationException($"the golden oracle has no reading of {golden.Endpoint}: teach PayloadReader its shape (contract section 6)");
+        }
+
+        if (route == Companies)
         {
             return ReadCompanies(golden.Request.Path);
         }
@@ -37,15 +53,15 @@ internal static class PayloadReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return new PayloadReading(false, ["$: the body must be a JSON object"], null, StageInputKind.None, null, null);
+                return new PayloadReading(false, ["$: the body must be a JSON object"], null, StageInputType.None, null, null);
             }
 
             var errors = new List<string>();
             var fundId = Integer(root, "fundId", 1, int.MaxValue, errors, required: true);
-            return golden.Endpoint switch
+            return route switch
             {
-                GoldenEndpoint.MonteCarlo => ReadMonteCarlo(root, fundId, errors),
-                GoldenEndpoint.Strategies => ReadStrategy(root, fundId, errors),
+                MonteCarlo => ReadMonteCarlo(root, fundId, errors),
+                Strategies => ReadStrategy(root, fundId, errors),
                 _ => ReadAllocation(root, fundId, errors),
             };
         }
@@ -81,7 +97,7 @@ internal static class PayloadReader
             }
         }
 
-        return new PayloadReading(false, errors, fundId, StageInputKind.Array, entries, null);
+        return new PayloadReading(false, errors, fundId, StageInputType.Array, entries, null);
     }
 
     private static PayloadReading ReadStrategy(JsonElement root, long? fundId, List<string> errors)
@@ -111,7 +127,7 @@ internal static class PayloadReader
             }
         }
 
-        return new PayloadReading(false, errors, fundId, StageInputKind.Object, entries, null);
+        return new PayloadReading(false, errors, fundId, StageInputType.Object, entries, null);
     }
 
     private static PayloadReading ReadAllocation(JsonElement root, long? fundId, List<string> errors)
@@ -149,7 +165,7 @@ internal static class PayloadReader
             }
         }
 
-        return new PayloadReading(false, errors, fundId, StageInputKind.Scalar, null, stages);
+        return new PayloadReading(false, errors, fundId, StageInputType.Scalar, null, stages);
     }
 
     private static PayloadReading ReadCompanies(string path)
@@ -172,8 +188,8 @@ internal static class PayloadReader
         }
 
         return stages.Count == 0
-            ? new PayloadReading(false, [], fundId, StageInputKind.None, null, null)
-            : new PayloadReading(false, [], fundId, StageInputKind.Query, null, stages);
+            ? new PayloadReading(false, [], fundId, StageInputType.None, null, null)
+            : new PayloadReading(false, [], fundId, StageInputType.Query, null, stages);
     }
 
     /// <summary>application/x-www-form-urlencoded decoding, as servers read a query: '+' is a space.</summary>

@@ -1,4 +1,5 @@
 using StageContract.Distributions;
+using StageContract.Endpoints;
 using StageContract.Normalization;
 
 namespace GoldenPayloads.Oracle;
@@ -14,9 +15,9 @@ internal sealed record PayloadReading(
     bool Malformed,
     IReadOnlyList<string> Errors,
     long? FundId,
-    StageInputKind Kind,
+    StageInputType Kind,
     IReadOnlyList<WeightedStage>? Distribution,
     IReadOnlyList<RawStage>? Scalars)
 {
-    public static PayloadReading NotJson() => new(true, [], null, StageInputKind.None, null, null);
+    public static PayloadReading NotJson() => new(true, [], null, StageInputType.None, null, null);
 }

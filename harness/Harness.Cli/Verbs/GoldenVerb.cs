@@ -32,7 +32,7 @@ public static class GoldenVerb
             TargetRead read;
             await using (var probe = TargetSession.ForUrl(url))
             {
-                read = await TargetProbe.ReadAsync(probe.Http, Harness.Engine.Requests.StageEndpoint.Routes, cancellationToken).ConfigureAwait(false);
+                read = await TargetProbe.ReadAsync(probe.Http, StageContract.ContractRules.Default.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
             }
 
             if (read.Unreachable)

@@ -147,7 +147,7 @@ public static class RehearseVerb
 
         await using (session.ConfigureAwait(false))
         {
-            var probe = await TargetProbe.ReadAsync(session.Http, Harness.Engine.Requests.StageEndpoint.Routes, cancellationToken).ConfigureAwait(false);
+            var probe = await TargetProbe.ReadAsync(session.Http, StageContract.ContractRules.Default.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
             if (probe.Unreachable)
             {
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"target unreachable: {probe.Error}");

@@ -1,5 +1,6 @@
 using Harness.Engine.Requests;
 using StageContract;
+using StageContract.Endpoints;
 using StageContract.Modes;
 using StageContract.Outcomes;
 
@@ -16,7 +17,7 @@ public sealed class GeneratorAndOracleTests
         var b = new StageRequestGenerator(Rules, new Random(3), "t");
         for (var i = 0; i < 50; i++)
         {
-            Assert.Equal(a.Any(StageEndpoint.All).ToString(), b.Any(StageEndpoint.All).ToString());
+            Assert.Equal(a.Any(Rules.Endpoints.TakingStages).ToString(), b.Any(Rules.Endpoints.TakingStages).ToString());
         }
     }
 
@@ -26,7 +27,7 @@ public sealed class GeneratorAndOracleTests
         var generator = new StageRequestGenerator(Rules, new Random(5), "t");
         for (var i = 0; i < 500; i++)
         {
-            var request = generator.WithUnknown(StageEndpoint.All);
+            var request = generator.WithUnknown(Rules.Endpoints.TakingStages);
             var known = request.Stages.Select(s => Rules.Normalizer.Normalize(s).IsKnown).ToList();
             Assert.Contains(false, known);
             if (request.Endpoint.InputType is StageInputType.Array or StageInputType.Object)
@@ -41,7 +42,7 @@ public sealed class GeneratorAndOracleTests
     {
         var oracle = new ContractOracle(Rules, new ModeSettings { GlobalMode = ValidationMode.Enforce, EnforcementPercent = 50, DryRun = true });
         var generator = new StageRequestGenerator(Rules, new Random(1), "t");
-        var results = Enumerable.Range(0, 400).Select(_ => oracle.Expect(generator.Any(StageEndpoint.All)).Result).ToHashSet();
+        var results = Enumerable.Range(0, 400).Select(_ => oracle.Expect(generator.Any(Rules.Endpoints.TakingStages)).Result).ToHashSet();
         Assert.Superset(new HashSet<ValidationResult> { ValidationResult.Ok, ValidationResult.Normalized, ValidationResult.WouldReject, ValidationResult.Reject }, results);
     }
 
@@ -57,7 +58,7 @@ public sealed class GeneratorAndOracleTests
     public void Oracle_EnforceWithUnknownArray_Expects400InvalidStageDistribution()
     {
         var oracle = new ContractOracle(Rules, new ModeSettings { GlobalMode = ValidationMode.Enforce });
-        var e = oracle.Expect(new StageRequest(StageEndpoint.All[0], ["growth", "seed"], "abc"));
+        var e = oracle.Expect(new StageRequest(Endpoint("POST", "/api/monte-carlo/simulate"), ["growth", "seed"], "abc"));
         Assert.Equal((400, "INVALID_STAGE_DISTRIBUTION", EffectiveMode.Enforce), (e.Status, e.ErrorCode, e.Mode));
     }
 
@@ -65,7 +66,7 @@ public sealed class GeneratorAndOracleTests
     public void Oracle_WarnWithOnlyUnknownDistribution_Expects422()
     {
         var oracle = new ContractOracle(Rules, new ModeSettings { GlobalMode = ValidationMode.Warn });
-        var e = oracle.Expect(new StageRequest(StageEndpoint.All[1], ["growth"], "abc"));
+        var e = oracle.Expect(new StageRequest(Endpoint("POST", "/api/portfolio/strategies"), ["growth"], "abc"));
         Assert.Equal((422, "NO_KNOWN_STAGES"), (e.Status, e.ErrorCode));
         Assert.False(e.ExpectsDeprecation);
     }
@@ -74,22 +75,24 @@ public sealed class GeneratorAndOracleTests
     public void Oracle_WriteOnlyEnforce_ReadsStayWarn()
     {
         var oracle = new ContractOracle(Rules, new ModeSettings { GlobalMode = ValidationMode.Warn, EnforceWriteOnly = true });
-        Assert.Equal(EffectiveMode.Warn, oracle.Expect(new StageRequest(StageEndpoint.All[7], ["growth"], "abc")).Mode);
-        Assert.Equal(EffectiveMode.Enforce, oracle.Expect(new StageRequest(StageEndpoint.All[4], ["growth"], "abc")).Mode);
+        Assert.Equal(EffectiveMode.Warn, oracle.Expect(new StageRequest(Endpoint("GET", "/api/funds/{fundId}/companies"), ["growth"], "abc")).Mode);
+        Assert.Equal(EffectiveMode.Enforce, oracle.Expect(new StageRequest(Endpoint("POST", "/api/allocations"), ["growth"], "abc")).Mode);
     }
 
     [Fact]
     public void Builder_ObjectInput_WritesStagesAsKeys()
     {
-        var body = new StageRequestBuilder(TrafficSettings.Default).Body(new StageRequest(StageEndpoint.All[1], ["seed", "Series A"], "r1"));
+        var body = new StageRequestBuilder(TrafficSettings.Default).Body(new StageRequest(Endpoint("POST", "/api/portfolio/strategies"), ["seed", "Series A"], "r1"));
         Assert.Equal("""{"fundId":1,"name":"harness-r1","stageAllocation":{"seed":0.5,"Series A":0.5}}""", body);
     }
 
     [Fact]
     public void Builder_QueryInput_EscapesTheStage()
     {
-        using var message = new StageRequestBuilder(TrafficSettings.Default).Build(new StageRequest(StageEndpoint.All[7], ["series c+"], "r1"), ResourceIds.None)!;
+        using var message = new StageRequestBuilder(TrafficSettings.Default).Build(new StageRequest(Endpoint("GET", "/api/funds/{fundId}/companies"), ["series c+"], "r1"), ResourceIds.None)!;
         Assert.Equal("api/funds/1/companies?stage=series%20c%2B", message.RequestUri!.OriginalString);
         Assert.Equal("r1", message.Headers.GetValues("X-Request-Id").Single());
     }
+
+    private static StageEndpoint Endpoint(string method, string route) => Rules.Endpoints.Find(method, route)!;
 }

@@ -12,7 +12,7 @@ public sealed class SelfReportParserTests
         var read = SelfReportParser.Parse("""
             {"mode":"enforce","dryRun":false,"enforcementPercent":25,"enforceWriteOnly":true,
              "overrides":{"/api/allocations":"warn"},"sunset":"Wed, 30 Jun 2027 00:00:00 GMT","docsUrl":"https://d.example/x"}
-            """, StageEndpoint.Routes);
+            """, StageContract.ContractRules.Default.Endpoints.Routes);
         Assert.True(read.Succeeded);
         Assert.Equal("mode=enforce dryRun=false enforcementPercent=25 enforceWriteOnly=true overrides={/api/allocations: warn}", read.Report.Configuration!.Describe());
         Assert.Equal(("Wed, 30 Jun 2027 00:00:00 GMT", "https://d.example/x", "the body"), (read.Report.Sunset, read.Report.DocsUrl, read.Report.Shape));
@@ -25,7 +25,7 @@ public sealed class SelfReportParserTests
             {"items":[{"current_mode":"warn","dry_run":"true","enforcement_percent":"10%","enforce_write_only":0,
               "endpoint_overrides":{"/api/allocations/:id":"enforce","/api/funds/<fund>/companies":{"mode":"off"}},
               "sunset":"Thu, 01 Jul 2027 00:00:00 GMT","docs_url":"https://docs.team.example/stages"}]}
-            """, StageEndpoint.Routes);
+            """, StageContract.ContractRules.Default.Endpoints.Routes);
         Assert.True(read.Succeeded);
         var report = read.Report;
         Assert.Equal("items[0]", report.Shape);
@@ -40,7 +40,7 @@ public sealed class SelfReportParserTests
     {
         var read = SelfReportParser.Parse("""
             {"configuration":{"Mode":"Enforce","EnforcementPercent":50,"Overrides":[{"route":"/api/allocations","mode":"warn"}]}}
-            """, StageEndpoint.Routes);
+            """, StageContract.ContractRules.Default.Endpoints.Routes);
         Assert.True(read.Succeeded);
         Assert.Equal(("enforce", 50, "configuration"), (read.Report.Mode, read.Report.EnforcementPercent, read.Report.Shape));
         Assert.Equal("warn", read.Report.Overrides!["/api/allocations"]);
@@ -49,7 +49,7 @@ public sealed class SelfReportParserTests
     [Fact]
     public void Parse_FieldThatCannotBeRead_IsListedNotGuessed()
     {
-        var read = SelfReportParser.Parse("""{"mode":"sometimes","enforcementPercent":250}""", StageEndpoint.Routes);
+        var read = SelfReportParser.Parse("""{"mode":"sometimes","enforcementPercent":250}""", StageContract.ContractRules.Default.Endpoints.Routes);
         Assert.True(read.Succeeded);
         Assert.Null(read.Report.Mode);
         Assert.Null(read.Report.EnforcementPercent);
@@ -62,7 +62,7 @@ public sealed class SelfReportParserTests
     [InlineData("{\"status\":\"ok\"}")]
     public void Parse_NothingToRead_IsAnErrorNotAnException(string body)
     {
-        var read = SelfReportParser.Parse(body, StageEndpoint.Routes);
+        var read = SelfReportParser.Parse(body, StageContract.ContractRules.Default.Endpoints.Routes);
         Assert.False(read.Succeeded);
         Assert.StartsWith("GET /api/deprecations: ", read.Error, StringComparison.Ordinal);
     }
@@ -73,9 +73,9 @@ public sealed class SelfReportParserTests
     [InlineData("/API/Allocations/<id>", "/api/allocations/{id}")]
     [InlineData("/api/allocations", "/api/allocations")]
     public void RouteSpelling_MatchesTheContractTemplate(string spelled, string template) =>
-        Assert.Equal(template, RouteSpelling.Match(spelled, StageEndpoint.Routes));
+        Assert.Equal(template, RouteSpelling.Match(spelled, StageContract.ContractRules.Default.Endpoints.Routes));
 
     [Fact]
     public void RouteSpelling_ARawPath_IsNoTemplate() =>
-        Assert.Null(RouteSpelling.Match("/api/funds/1/companies/extra", StageEndpoint.Routes));
+        Assert.Null(RouteSpelling.Match("/api/funds/1/companies/extra", StageContract.ContractRules.Default.Endpoints.Routes));
 }

@@ -91,7 +91,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             observer.GateFinished(report, i, gates.Count);
         }
 
-        var observed = await TargetProbe.ReadAsync(request.Http, Requests.StageEndpoint.Routes, cancellationToken).ConfigureAwait(false);
+        var observed = await TargetProbe.ReadAsync(request.Http, request.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         var verdict = VerdictRules.Decide(reports.Select(r => (r.Blocking, r.Status)));
         return new RehearsalReport
         {

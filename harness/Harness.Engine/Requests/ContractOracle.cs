@@ -1,6 +1,9 @@
 using StageContract;
+using StageContract.Endpoints;
 using StageContract.Modes;
+using StageContract.Normalization;
 using StageContract.Outcomes;
+using StageContract.Problems;
 
 namespace Harness.Engine.Requests;
 
@@ -15,18 +18,16 @@ public sealed class ContractOracle(ContractRules rules, ModeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(request);
         var endpoint = request.Endpoint;
-        var mode = rules.Decider.Decide(settings, endpoint.Method, endpoint.RouteTemplate, request.RequestId);
+        var mode = rules.Decider.Decide(settings, endpoint.Method, endpoint.Route, request.RequestId);
         var normalized = request.Stages.Select(s => rules.Normalizer.Normalize(s)).ToList();
         var unknown = normalized.Where(n => !n.IsKnown).Select(n => n.Raw.Display).ToList();
-        var usedAlias = normalized.Any(n => n.Kind == StageContract.Normalization.StageKind.Alias);
+        var usedAlias = normalized.Any(n => n.Kind == StageKind.Alias);
         var result = OutcomeTable.Classify(mode, unknown.Count > 0, usedAlias);
-        var distribution = endpoint.InputType is Requests.StageInputType.Array or Requests.StageInputType.Object;
-        (int? status, string? code) = result switch
-        {
-            ValidationResult.Reject => (400, endpoint.InputType == Requests.StageInputType.Array ? "INVALID_STAGE_DISTRIBUTION" : "INVALID_STAGE"),
-            _ when distribution && unknown.Count == normalized.Count => (422, "NO_KNOWN_STAGES"),
-            _ => ((int?)null, (string?)null),
-        };
-        return new Expectation(mode, result, status, code, unknown);
+        var distribution = endpoint.InputType is StageInputType.Array or StageInputType.Object;
+        var rejection = result == ValidationResult.Reject ? StageRejection.For(endpoint.InputType) : null;
+        (int? Status, string? Code) answer = rejection is not null ? (rejection.Status, rejection.Code)
+            : distribution && unknown.Count == normalized.Count ? (422, ProblemCodes.NoKnownStages)
+            : (null, null);
+        return new Expectation(mode, result, answer.Status, answer.Code, unknown);
     }
 }

@@ -1,3 +1,4 @@
+using StageContract.Endpoints;
 using StageContract.Normalization;
 
 namespace Harness.Engine.Requests;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StageContract;
+using StageContract.Endpoints;
 using StageContract.Normalization;
 
 namespace Harness.Engine.Requests;

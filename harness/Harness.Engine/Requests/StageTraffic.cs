@@ -45,17 +45,29 @@ public sealed class StageTraffic(HttpClient http, TrafficSettings settings)
     }
 
     /// <summary>
-    /// Creates one strategy and one allocation with canonical stages (valid in every mode) and
-    /// returns their ids; an id is null when creation failed, and the reason is in <paramref name="problems"/>.
+    /// Creates one resource of every kind a stage endpoint's <c>{id}</c> refers to, each through the
+    /// endpoint the contract data names as its creator, with a canonical stage (valid in every mode),
+    /// and returns their ids; a kind is missing when creation failed, and the reason is in <paramref name="problems"/>.
     /// </summary>
     public async Task<ResourceIds> CreateResourcesAsync(ContractRules rules, string requestIdPrefix, List<string> problems, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(problems);
         var stage = RawStage.FromString(rules.Data.Stages[0]);
-        var strategy = await CreateAsync(new StageRequest(StageEndpoint.All[1], [stage], requestIdPrefix + "-fixture-s"), problems, cancellationToken).ConfigureAwait(false);
-        var allocation = await CreateAsync(new StageRequest(StageEndpoint.All[4], [stage], requestIdPrefix + "-fixture-a"), problems, cancellationToken).ConfigureAwait(false);
-        return new ResourceIds(strategy, allocation);
+        var created = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in rules.Endpoints.TakingStages.Select(e => e.Resource).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            // The data file guarantees a creator for every resource. The kind's initial in the request
+            // id keeps the fixture ids (so their enforcement buckets) that a seed has always replayed.
+            var creator = rules.Endpoints.Creating(resource)!;
+            var id = await CreateAsync(new StageRequest(creator, [stage], $"{requestIdPrefix}-fixture-{resource[0]}"), problems, cancellationToken).ConfigureAwait(false);
+            if (id is not null)
+            {
+                created[resource] = id;
+            }
+        }
+
+        return new ResourceIds(created);
     }
 
     private async Task<string?> CreateAsync(StageRequest request, List<string> problems, CancellationToken cancellationToken)

@@ -2,6 +2,8 @@ using Harness.Engine.Requests;
 using StageContract;
 using StageContract.Normalization;
 
+using StageContract.Endpoints;
+
 namespace Harness.Engine.Targets;
 
 /// <summary>

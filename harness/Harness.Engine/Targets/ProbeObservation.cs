@@ -1,6 +1,8 @@
 using Harness.Engine.Requests;
 using StageContract.Modes;
 
+using StageContract.Endpoints;
+
 namespace Harness.Engine.Targets;
 
 /// <summary>One behavioural probe: a request with an unknown stage, and what its answer reveals.</summary>

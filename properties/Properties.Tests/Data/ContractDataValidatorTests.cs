@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Properties.Tests.Generators;
 using StageContract.Data;
+using StageContract.Endpoints;
 using StageContract.Normalization;
 
 namespace Properties.Tests.Data;
@@ -34,6 +35,52 @@ public sealed class ContractDataValidatorTests
         Assert.Contains(problems, p => p.Contains($"'{broken.Culprit}' must stay unknown", StringComparison.Ordinal));
         AssertLoaderRejects(broken.Data, broken.Culprit);
     }
+
+    [Fact]
+    public void Validate_EndpointListedTwice_IsRejected() =>
+        AssertRejected(Contract.Data with { Endpoints = [.. Contract.Data.Endpoints, Contract.Data.Endpoints[0]] }, "'POST /api/monte-carlo/simulate' is listed more than once");
+
+    [Fact]
+    public void Validate_WriteDeclaredRead_IsRejected() =>
+        AssertRejected(Replace(e => e.Method == "PUT" && e.Route == "/api/allocations/{id}", e => e with { Kind = EndpointKind.Read }),
+            "endpoint PUT /api/allocations/{id} is declared read");
+
+    [Fact]
+    public void Validate_UnknownPlaceholderInABodyTemplate_IsRejected() =>
+        AssertRejected(Replace(e => e.Corpus == "monte-carlo", e => e with { Body = Json("""{"fundId": "{fund}", "stageDistribution": [{"stage": "{stage}", "weight": "{weight}"}]}""") }),
+            "unknown placeholder '{fund}'");
+
+    [Fact]
+    public void Validate_StagePatternOfAnotherInputType_IsRejected() =>
+        AssertRejected(Replace(e => e.Corpus == "monte-carlo", e => e with { Body = Json("""{"fundId": "{fundId}", "stageAllocation": {"{stage}": "{weight}"}}""") }),
+            "stage pattern is object input, but inputType is array");
+
+    [Fact]
+    public void Validate_ResourceNobodyCreates_IsRejected() =>
+        AssertRejected(Replace(e => e.Creates == "allocation", e => e with { Creates = null }), "resource 'allocation' has no endpoint that creates it");
+
+    [Fact]
+    public void Load_UnknownInputTypeLabel_IsRejected()
+    {
+        var node = JsonSerializer.SerializeToNode(Contract.Data, CamelCase)!;
+        node["headers"]!.AsObject().Remove("all");
+        node["endpoints"]![0]!["inputType"] = "Array";
+        using var stream = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(node));
+
+        var error = Assert.Throws<ContractDataException>(() => ContractDataLoader.Parse(stream, "generated"));
+        Assert.Contains("$.endpoints[0].inputType", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertRejected(StageContractData data, string culprit)
+    {
+        Assert.Contains(ContractDataValidator.Validate(data), p => p.Contains(culprit, StringComparison.Ordinal));
+        AssertLoaderRejects(data, culprit);
+    }
+
+    private static StageContractData Replace(Func<StageEndpoint, bool> which, Func<StageEndpoint, StageEndpoint> change) =>
+        Contract.Data with { Endpoints = [.. Contract.Data.Endpoints.Select(e => which(e) ? change(e) : e)] };
+
+    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
 
     /// <summary>The same data written to JSON must be refused by the loader: the check cannot be bypassed by loading a file.</summary>
     private static void AssertLoaderRejects(StageContractData data, string culprit)

@@ -1,4 +1,5 @@
 using Properties.Tests.Generators;
+using StageContract.Endpoints;
 using StageContract.Modes;
 using StageContract.Normalization;
 
@@ -79,6 +80,26 @@ public sealed class ContractExampleTests
 
     [Fact]
     public void DataFile_Stages_AreTheContractStagesInOrder() => Assert.Equal(ContractStages, Contract.Stages);
+
+    /// <summary>Section 6's stage endpoints (reads by id included) with their stage input, and section 3's write rule.</summary>
+    [Fact]
+    public void DataFile_Endpoints_AreTheContractEndpoints()
+    {
+        string[] section6 =
+        [
+            "POST /api/monte-carlo/simulate array", "POST /api/portfolio/strategies object", "PUT /api/portfolio/strategies/{id} object",
+            "PATCH /api/portfolio/strategies/{id} object", "GET /api/portfolio/strategies/{id} none", "POST /api/allocations scalar",
+            "PUT /api/allocations/{id} scalar", "PATCH /api/allocations/{id} scalar", "GET /api/allocations/{id} none",
+            "GET /api/funds/{fundId}/companies query",
+        ];
+        string[] writes = ["/api/portfolio/strategies", "/api/portfolio/strategies/{id}", "/api/allocations", "/api/allocations/{id}"];
+
+        Assert.Equal(section6.Order(StringComparer.Ordinal), Contract.Data.Endpoints.Select(e => $"{e} {e.InputType.ToLabel()}").Order(StringComparer.Ordinal));
+        foreach (var endpoint in Contract.Data.Endpoints)
+        {
+            Assert.Equal(writes.Contains(endpoint.Route) && endpoint.Method is "POST" or "PUT" or "PATCH", endpoint.Kind == EndpointKind.Write);
+        }
+    }
 
     [Fact]
     public void EnforcementBucket_Abc_Is19()

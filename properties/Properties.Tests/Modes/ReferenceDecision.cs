@@ -8,6 +8,9 @@ namespace Properties.Tests.Modes;
 /// <summary>
 /// Contract section 3, steps 1-4, written from the contract text (write routes included), to
 /// compare the decider against. Methods compare case-insensitively, as ASP.NET Core routing does.
+/// Deliberately independent of StageContract and of the data file's endpoint list, from which the
+/// decider derives its write rule: a second reading of the contract catches bugs that a reading
+/// shared with the code under test would hide. Keep it written from the contract text.
 /// </summary>
 internal static class ReferenceDecision
 {

@@ -6,7 +6,9 @@ namespace Properties.Tests.Normalization;
 /// <summary>
 /// Contract section 1 written the slow, obvious way: <see cref="StageNormalizer.Fold"/> then an
 /// exact lookup in the data file's alias table. The normalizer's fast paths must agree with it on
-/// every input.
+/// every input. Deliberately independent of the normalizer's own lookup and fast paths: a second
+/// reading of the contract catches bugs that a reading shared with the code under test would hide.
+/// It shares only the data (the table under test) and the plain definition of steps 2-6.
 /// </summary>
 internal static class ReferenceNormalizer
 {

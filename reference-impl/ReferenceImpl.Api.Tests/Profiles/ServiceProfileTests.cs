@@ -37,7 +37,7 @@ public sealed class ServiceProfileTests
     {
         string[] contractCodes = ["VALIDATION_ERROR", "INVALID_STAGE_WEIGHTS", "INVALID_STAGE_DISTRIBUTION", "INVALID_STAGE", "NO_KNOWN_STAGES"];
         Assert.All(contractCodes, c => Assert.Equal(c, ServiceProfile.Alternative.Problems.Code(c)));
-        var serviceCodes = typeof(Problems.ProblemCodes).GetFields().Select(f => (string)f.GetValue(null)!).Except(contractCodes);
+        var serviceCodes = typeof(Problems.ServiceProblemCodes).GetFields().Select(f => (string)f.GetValue(null)!).Except(contractCodes);
         Assert.All(serviceCodes, c => Assert.NotEqual(c, ServiceProfile.Alternative.Problems.Code(c)));
     }
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferenceImpl.Api.Funds;
-using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.Json;
 using ReferenceImpl.Api.Problems;
 using ReferenceImpl.Api.Profiles;
 using ReferenceImpl.Api.Storage;
 using ReferenceImpl.Api.Validation;
+using StageContract.Endpoints;
 using StageContract.Normalization;
 
 namespace ReferenceImpl.Api.Allocations;
@@ -16,13 +16,16 @@ public static class AllocationEndpoints
 {
     private const int MaxItems = 10_000;
     private const decimal MaxAmount = 1_000_000_000_000_000m;
+    // As listed in the contract data (stage-contract.json); a test checks that the service maps exactly the data's endpoints.
+    private const string Route = "/api/allocations";
+    private const string ByIdRoute = "/api/allocations/{id}";
 
     public static IEndpointRouteBuilder MapAllocations(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(StageRoutes.Allocations, CreateAsync);
-        routes.MapPut(StageRoutes.Allocation, ReplaceAsync);
-        routes.MapPatch(StageRoutes.Allocation, ReplaceAsync);
-        routes.MapGet(StageRoutes.Allocation, GetAsync);
+        routes.MapPost(Route, CreateAsync);
+        routes.MapPut(ByIdRoute, ReplaceAsync);
+        routes.MapPatch(ByIdRoute, ReplaceAsync);
+        routes.MapGet(ByIdRoute, GetAsync);
         return routes;
     }
 
@@ -38,7 +41,7 @@ public static class AllocationEndpoints
 
         await store.AddAsync(id, allocation!, cancellationToken).ConfigureAwait(false);
         return ServiceProfile.Of(context).CreatedWithLocation
-            ? TypedResults.Created($"{StageRoutes.Allocations}/{id}", allocation)
+            ? TypedResults.Created($"{Route}/{id}", allocation)
             : TypedResults.Ok(allocation);
     }
 
@@ -93,7 +96,7 @@ public static class AllocationEndpoints
                 return (null, validator.PayloadProblem(context, errors));
             }
 
-            var check = validator.Scalars(context, [.. items.Select(i => i.Stage)], InputType.Scalar);
+            var check = validator.Scalars(context, [.. items.Select(i => i.Stage)], StageInputType.Scalar);
             if (check.Problem is { } rejected)
             {
                 return (null, rejected);
@@ -107,7 +110,7 @@ public static class AllocationEndpoints
             var allocation = Build(id, fund.Id, items, check.Stages, ServiceProfile.Of(context));
             if (allocation.Total > fund.ReserveCapacity)
             {
-                return (null, Problem.Create(context, StatusCodes.Status422UnprocessableEntity, ProblemCodes.ReserveExceeded,
+                return (null, Problem.Create(context, StatusCodes.Status422UnprocessableEntity, ServiceProblemCodes.ReserveExceeded,
                     "Reserve capacity exceeded",
                     FormattableString.Invariant($"the allocation totals {allocation.Total}, above the fund's reserve capacity of {fund.ReserveCapacity} (size x reserve ratio)")));
             }
@@ -192,6 +195,6 @@ public static class AllocationEndpoints
     }
 
     private static ProblemHttpResult NotFound(HttpContext context, string id) =>
-        Problem.Create(context, StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Allocation not found",
+        Problem.Create(context, StatusCodes.Status404NotFound, ServiceProblemCodes.NotFound, "Allocation not found",
             $"no allocation has id '{(id.Length > 64 ? id[..64] + "..." : id)}'");
 }

@@ -1,5 +1,5 @@
-using ReferenceImpl.Api.Hosting;
 using StageContract.Data;
+using StageContract.Endpoints;
 
 namespace ReferenceImpl.Api.Faults;
 
@@ -46,13 +46,7 @@ public static class FaultyRules
             // The reads become the "writes" of the decision, and the writes its reads.
             data = data with
             {
-                WriteRoutes =
-                [
-                    new WriteRoute { Route = StageRoutes.MonteCarlo, Methods = ["POST"] },
-                    new WriteRoute { Route = StageRoutes.Strategy, Methods = ["GET"] },
-                    new WriteRoute { Route = StageRoutes.Allocation, Methods = ["GET"] },
-                    new WriteRoute { Route = StageRoutes.Companies, Methods = ["GET"] },
-                ],
+                Endpoints = [.. data.Endpoints.Select(e => e with { Kind = e.Kind == EndpointKind.Write ? EndpointKind.Read : EndpointKind.Write })],
             };
         }
 

@@ -1,3 +1,4 @@
+using StageContract.Endpoints;
 using ReferenceImpl.Api.Validation;
 using StageContract;
 using StageContract.Distributions;
@@ -26,7 +27,7 @@ public sealed class StageInputFaults
     }
 
     /// <summary>Evaluates a distribution as the faulty service would (the contract's evaluation without faults).</summary>
-    public DistributionResult Evaluate(IReadOnlyList<WeightedStage> entries, InputType inputType)
+    public DistributionResult Evaluate(IReadOnlyList<WeightedStage> entries, StageInputType inputType)
     {
         ArgumentNullException.ThrowIfNull(entries);
         if (_faults.IsEmpty)
@@ -45,7 +46,7 @@ public sealed class StageInputFaults
     }
 
     /// <summary>Scalar stage values as the faulty service reads them.</summary>
-    public IReadOnlyList<RawStage> Read(IReadOnlyList<RawStage> stages, InputType inputType)
+    public IReadOnlyList<RawStage> Read(IReadOnlyList<RawStage> stages, StageInputType inputType)
     {
         ArgumentNullException.ThrowIfNull(stages);
         if (_faults.IsEmpty)
@@ -63,7 +64,7 @@ public sealed class StageInputFaults
             Thread.Sleep(SlowValidatorDelay);
         }
 
-        return _faults.Has(Fault.UnknownStageAsSeed) && inputType != InputType.Query
+        return _faults.Has(Fault.UnknownStageAsSeed) && inputType != StageInputType.Query
             ? [.. stages.Select(s => _rules.Normalizer.Normalize(s).IsKnown ? s : RawStage.FromString(Seed))]
             : stages;
     }

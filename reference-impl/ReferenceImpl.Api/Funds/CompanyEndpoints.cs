@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.Profiles;
 using ReferenceImpl.Api.Validation;
+using StageContract.Endpoints;
 using StageContract.Normalization;
 
 namespace ReferenceImpl.Api.Funds;
@@ -14,9 +15,12 @@ namespace ReferenceImpl.Api.Funds;
 /// </summary>
 public static class CompanyEndpoints
 {
+    // As listed in the contract data (stage-contract.json); a test checks that the service maps exactly the data's endpoints.
+    private const string Route = "/api/funds/{fundId}/companies";
+
     public static IEndpointRouteBuilder MapCompanies(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(StageRoutes.Companies, ListAsync);
+        routes.MapGet(Route, ListAsync);
         return routes;
     }
 
@@ -26,7 +30,7 @@ public static class CompanyEndpoints
         IReadOnlyList<NormalizedStage> stages = [];
         if (values.Count > 0)
         {
-            var check = validator.Scalars(context, [.. values.Select(RawStage.FromString)], InputType.Query);
+            var check = validator.Scalars(context, [.. values.Select(RawStage.FromString)], StageInputType.Query);
             if (check.Problem is { } rejected)
             {
                 return rejected;

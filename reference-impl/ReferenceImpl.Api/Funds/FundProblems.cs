@@ -8,6 +8,6 @@ public static class FundProblems
 {
     /// <summary>404 for a fund that does not exist.</summary>
     public static ProblemHttpResult NotFound(HttpContext context, long fundId) =>
-        Problem.Create(context, StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Fund not found",
+        Problem.Create(context, StatusCodes.Status404NotFound, ServiceProblemCodes.NotFound, "Fund not found",
             FormattableString.Invariant($"fund {fundId} does not exist"));
 }

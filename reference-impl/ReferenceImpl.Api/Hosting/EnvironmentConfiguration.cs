@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ReferenceImpl.Api.Faults;
 using ReferenceImpl.Api.Profiles;
+using StageContract;
 using StageContract.Modes;
 
 namespace ReferenceImpl.Api.Hosting;
@@ -152,10 +153,11 @@ public static class EnvironmentConfiguration
 
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (!StageRoutes.All.Contains(property.Name))
+                // The shipped contract's routes: the contract file is not loaded yet; the service checks again against the one it loads.
+                if (!ContractRules.Default.Endpoints.IsStageRoute(property.Name))
                 {
                     throw new ConfigurationException(
-                        $"{Names.Overrides}: '{Printable(property.Name)}' is not a stage endpoint route template (one of {string.Join(", ", StageRoutes.All)})");
+                        $"{Names.Overrides}: '{Printable(property.Name)}' is not a stage endpoint route template (one of {string.Join(", ", ContractRules.Default.Endpoints.Routes)})");
                 }
 
                 if (property.Value.ValueKind != JsonValueKind.String || !ModeNames.TryParse(property.Value.GetString(), out var mode))

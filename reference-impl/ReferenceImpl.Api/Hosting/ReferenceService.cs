@@ -97,7 +97,7 @@ public static class ReferenceService
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         var rules = ProfiledRules.Apply(options.ContractFile is { } file ? ContractRules.FromFile(file) : ContractRules.Default, options);
-        foreach (var route in options.Modes.Overrides.Keys.Where(r => !StageRoutes.All.Contains(r)))
+        foreach (var route in options.Modes.Overrides.Keys.Where(r => !rules.Endpoints.IsStageRoute(r)))
         {
             throw new ConfigurationException($"override route '{route}' is not a stage endpoint");
         }

@@ -39,7 +39,7 @@ public sealed class RequestEnvelopeMiddleware
             context.Response.Clear();
             context.Response.Headers[_requestIdHeader] = id;
             context.Response.Headers.RetryAfter = "5";
-            await Problem.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProblemCodes.StoreUnavailable,
+            await Problem.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ServiceProblemCodes.StoreUnavailable,
                 "Store unavailable", "the database does not answer; retry later").ConfigureAwait(false);
         }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
@@ -47,7 +47,7 @@ public sealed class RequestEnvelopeMiddleware
             _logger.LogError(e, "unhandled error on request {RequestId}", id);
             context.Response.Clear();
             context.Response.Headers[_requestIdHeader] = id;
-            await Problem.WriteAsync(context, StatusCodes.Status500InternalServerError, ProblemCodes.InternalError,
+            await Problem.WriteAsync(context, StatusCodes.Status500InternalServerError, ServiceProblemCodes.InternalError,
                 "Internal error", "the error was logged with this request's correlation id").ConfigureAwait(false);
         }
         finally

@@ -1,4 +1,5 @@
 using ReferenceImpl.Api.Problems;
+using StageContract.Problems;
 
 namespace ReferenceImpl.Api.Hosting;
 
@@ -11,10 +12,10 @@ public static class StatusCodeProblems
         var status = context.Response.StatusCode;
         var (code, title) = status switch
         {
-            StatusCodes.Status404NotFound => (ProblemCodes.NotFound, "Not found"),
-            StatusCodes.Status405MethodNotAllowed => (ProblemCodes.MethodNotAllowed, "Method not allowed"),
-            StatusCodes.Status413PayloadTooLarge => (ProblemCodes.PayloadTooLarge, "Payload too large"),
-            StatusCodes.Status415UnsupportedMediaType => (ProblemCodes.UnsupportedMediaType, "Unsupported media type"),
+            StatusCodes.Status404NotFound => (ServiceProblemCodes.NotFound, "Not found"),
+            StatusCodes.Status405MethodNotAllowed => (ServiceProblemCodes.MethodNotAllowed, "Method not allowed"),
+            StatusCodes.Status413PayloadTooLarge => (ServiceProblemCodes.PayloadTooLarge, "Payload too large"),
+            StatusCodes.Status415UnsupportedMediaType => (ServiceProblemCodes.UnsupportedMediaType, "Unsupported media type"),
             StatusCodes.Status400BadRequest => (ProblemCodes.ValidationError, "Bad request"),
             _ => ("HTTP_" + status.ToString(System.Globalization.CultureInfo.InvariantCulture), "HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };

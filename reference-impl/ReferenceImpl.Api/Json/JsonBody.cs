@@ -35,7 +35,7 @@ public static class JsonBody
         }
         catch (JsonException e)
         {
-            return (null, Problem.Create(context, StatusCodes.Status400BadRequest, ProblemCodes.MalformedJson,
+            return (null, Problem.Create(context, StatusCodes.Status400BadRequest, ServiceProblemCodes.MalformedJson,
                 "The body is not valid JSON", $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}"));
         }
 
@@ -45,7 +45,7 @@ public static class JsonBody
         if (bytes.Bytes.Span.IndexOf("\\u"u8) >= 0 && !AllStringsReadable(document.RootElement))
         {
             document.Dispose();
-            return (null, Problem.Create(context, StatusCodes.Status400BadRequest, ProblemCodes.MalformedJson,
+            return (null, Problem.Create(context, StatusCodes.Status400BadRequest, ServiceProblemCodes.MalformedJson,
                 "The body is not valid JSON", "a string escapes an unpaired surrogate (\\ud800-\\udfff); bodies must be I-JSON (RFC 7493)"));
         }
 
@@ -97,7 +97,7 @@ public static class JsonBody
         ArgumentNullException.ThrowIfNull(context);
         if (!IsJson(context.Request.ContentType))
         {
-            return (default, Problem.Create(context, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
+            return (default, Problem.Create(context, StatusCodes.Status415UnsupportedMediaType, ServiceProblemCodes.UnsupportedMediaType,
                 "Unsupported media type", "send the body as application/json"));
         }
 
@@ -135,7 +135,7 @@ public static class JsonBody
     }
 
     private static ProblemHttpResult TooLarge(HttpContext context) =>
-        Problem.Create(context, StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, "Payload too large", "the body must be at most 1 MiB");
+        Problem.Create(context, StatusCodes.Status413PayloadTooLarge, ServiceProblemCodes.PayloadTooLarge, "Payload too large", "the body must be at most 1 MiB");
 
     private static bool IsJson(string? contentType)
     {

@@ -82,10 +82,10 @@ public static class OpsEndpoints
 
     private static ProblemHttpResult? Denied(HttpContext context, ServiceOptions options) =>
         options.OpsToken is null
-            ? Problem.Create(context, StatusCodes.Status403Forbidden, ProblemCodes.OpsDisabled, "Ops API disabled", "start the service with STAGE_OPS_TOKEN to enable it")
+            ? Problem.Create(context, StatusCodes.Status403Forbidden, ServiceProblemCodes.OpsDisabled, "Ops API disabled", "start the service with STAGE_OPS_TOKEN to enable it")
             : BearerToken.Matches(context, options.OpsToken)
                 ? null
-                : Problem.Create(context, StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Unauthorized", "a valid bearer token is required");
+                : Problem.Create(context, StatusCodes.Status401Unauthorized, ServiceProblemCodes.Unauthorized, "Unauthorized", "a valid bearer token is required");
 
     private static string? Text(JsonElement root, string name, List<FieldError> errors, bool required)
     {

@@ -2,20 +2,23 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferenceImpl.Api.Funds;
-using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.Json;
 using ReferenceImpl.Api.Problems;
 using ReferenceImpl.Api.Validation;
 using StageContract.Distributions;
+using StageContract.Endpoints;
 
 namespace ReferenceImpl.Api.MonteCarlo;
 
 /// <summary><c>POST /api/monte-carlo/simulate</c>: a read; pure computation over a stage distribution (array input).</summary>
 public static class MonteCarloEndpoints
 {
+    // As listed in the contract data (stage-contract.json); a test checks that the service maps exactly the data's endpoints.
+    private const string Route = "/api/monte-carlo/simulate";
+
     public static IEndpointRouteBuilder MapMonteCarlo(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(StageRoutes.MonteCarlo, SimulateAsync);
+        routes.MapPost(Route, SimulateAsync);
         return routes;
     }
 
@@ -46,7 +49,7 @@ public static class MonteCarloEndpoints
                 return validator.PayloadProblem(context, errors);
             }
 
-            var check = validator.Distribution(context, entries, InputType.Array,
+            var check = validator.Distribution(context, entries, StageInputType.Array,
                 i => i < 0 ? "stageDistribution" : FormattableString.Invariant($"stageDistribution[{i}].weight"));
             if (check.Check.Problem is { } rejected)
             {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ReferenceImpl.Api.Profiles;
+using StageContract.Problems;
 
 namespace ReferenceImpl.Api.Problems;
 

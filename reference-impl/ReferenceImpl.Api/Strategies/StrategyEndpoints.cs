@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReferenceImpl.Api.Funds;
-using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.Json;
 using ReferenceImpl.Api.Problems;
 using ReferenceImpl.Api.Profiles;
 using ReferenceImpl.Api.Storage;
 using ReferenceImpl.Api.Validation;
 using StageContract.Distributions;
+using StageContract.Endpoints;
 
 namespace ReferenceImpl.Api.Strategies;
 
@@ -15,13 +15,16 @@ namespace ReferenceImpl.Api.Strategies;
 public static class StrategyEndpoints
 {
     private const int MaxNameLength = 200;
+    // As listed in the contract data (stage-contract.json); a test checks that the service maps exactly the data's endpoints.
+    private const string Route = "/api/portfolio/strategies";
+    private const string ByIdRoute = "/api/portfolio/strategies/{id}";
 
     public static IEndpointRouteBuilder MapStrategies(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(StageRoutes.Strategies, CreateAsync);
-        routes.MapPut(StageRoutes.Strategy, (HttpContext c, string id, StageValidator v, IFundDirectory f, IDocumentStore<Strategy> s, CancellationToken t) => UpdateAsync(c, id, partial: false, v, f, s, t));
-        routes.MapPatch(StageRoutes.Strategy, (HttpContext c, string id, StageValidator v, IFundDirectory f, IDocumentStore<Strategy> s, CancellationToken t) => UpdateAsync(c, id, partial: true, v, f, s, t));
-        routes.MapGet(StageRoutes.Strategy, GetAsync);
+        routes.MapPost(Route, CreateAsync);
+        routes.MapPut(ByIdRoute, (HttpContext c, string id, StageValidator v, IFundDirectory f, IDocumentStore<Strategy> s, CancellationToken t) => UpdateAsync(c, id, partial: false, v, f, s, t));
+        routes.MapPatch(ByIdRoute, (HttpContext c, string id, StageValidator v, IFundDirectory f, IDocumentStore<Strategy> s, CancellationToken t) => UpdateAsync(c, id, partial: true, v, f, s, t));
+        routes.MapGet(ByIdRoute, GetAsync);
         return routes;
     }
 
@@ -37,7 +40,7 @@ public static class StrategyEndpoints
 
         await store.AddAsync(id, strategy!, cancellationToken).ConfigureAwait(false);
         return ServiceProfile.Of(context).CreatedWithLocation
-            ? TypedResults.Created($"{StageRoutes.Strategies}/{id}", strategy)
+            ? TypedResults.Created($"{Route}/{id}", strategy)
             : TypedResults.Ok(strategy);
     }
 
@@ -106,7 +109,7 @@ public static class StrategyEndpoints
             IReadOnlyList<IgnoredStage> ignored = existing?.IgnoredStages ?? [];
             if (entries is not null)
             {
-                var check = validator.Distribution(context, entries.Select(e => e.Entry).ToList(), InputType.Object,
+                var check = validator.Distribution(context, entries.Select(e => e.Entry).ToList(), StageInputType.Object,
                     i => i < 0 ? "stageAllocation" : entries[i].Path);
                 if (check.Check.Problem is { } rejected)
                 {
@@ -149,7 +152,7 @@ public static class StrategyEndpoints
     }
 
     private static ProblemHttpResult NotFound(HttpContext context, string id) =>
-        Problem.Create(context, StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Strategy not found", $"no strategy has id '{Truncate(id)}'");
+        Problem.Create(context, StatusCodes.Status404NotFound, ServiceProblemCodes.NotFound, "Strategy not found", $"no strategy has id '{Truncate(id)}'");
 
     private static string Truncate(string id) => id.Length > 64 ? id[..64] + "..." : id;
 }

@@ -9,7 +9,7 @@ using StageContract.Modes;
 namespace ReferenceImpl.Api.Validation;
 
 /// <summary>
-/// Runs after routing: for the four stage endpoints, takes the per-request decision of contract
+/// Runs after routing: for the stage endpoints (the contract data's route templates), takes the per-request decision of contract
 /// section 3 and sets <c>X-Stage-Mode</c> before any handler code, so every response of those
 /// endpoints (errors included) carries it.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class StageModeMiddleware
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template } && StageRoutes.All.Contains(template))
+        if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template } && _rules.Endpoints.IsStageRoute(template))
         {
             var global = await _modes.CurrentAsync(context.RequestAborted).ConfigureAwait(false);
             var settings = global == _settings.GlobalMode ? _settings : _settings with { GlobalMode = global };

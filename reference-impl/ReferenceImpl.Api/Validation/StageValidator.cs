@@ -5,9 +5,11 @@ using ReferenceImpl.Api.Problems;
 using ReferenceImpl.Api.Profiles;
 using StageContract;
 using StageContract.Distributions;
+using StageContract.Endpoints;
 using StageContract.Modes;
 using StageContract.Normalization;
 using StageContract.Outcomes;
+using StageContract.Problems;
 
 namespace ReferenceImpl.Api.Validation;
 
@@ -40,7 +42,7 @@ public sealed class StageValidator
     }
 
     /// <summary>Validates a distribution; <paramref name="weightPath"/> names entry i's weight in errors.</summary>
-    public DistributionCheck Distribution(HttpContext context, IReadOnlyList<WeightedStage> entries, InputType inputType, Func<int, string> weightPath)
+    public DistributionCheck Distribution(HttpContext context, IReadOnlyList<WeightedStage> entries, StageInputType inputType, Func<int, string> weightPath)
     {
         ArgumentNullException.ThrowIfNull(weightPath);
         var request = StageRequest.Of(context);
@@ -77,7 +79,7 @@ public sealed class StageValidator
     }
 
     /// <summary>Validates scalar stage values (allocation items, query values).</summary>
-    public StageCheck Scalars(HttpContext context, IReadOnlyList<RawStage> stages, InputType inputType)
+    public StageCheck Scalars(HttpContext context, IReadOnlyList<RawStage> stages, StageInputType inputType)
     {
         ArgumentNullException.ThrowIfNull(stages);
         var request = StageRequest.Of(context);
@@ -104,12 +106,12 @@ public sealed class StageValidator
         return Problem.Validation(context, errors, code);
     }
 
-    private StageCheck Conclude(HttpContext context, StageRequest request, InputType inputType, IReadOnlyList<NormalizedStage> stages, bool usedAlias, double seconds)
+    private StageCheck Conclude(HttpContext context, StageRequest request, StageInputType inputType, IReadOnlyList<NormalizedStage> stages, bool usedAlias, double seconds)
     {
         var unknowns = stages.Where(s => !s.IsKnown).ToList();
         var result = _outcomeFaults.Classify(request.Mode, unknowns.Count > 0, usedAlias);
         var mode = request.Mode.ToWire();
-        var input = Label(inputType);
+        var input = inputType.ToLabel();
         _metrics.Validation(request.Endpoint, mode, input, result.ToLabel(), stages.Count, seconds);
         if (unknowns.Count == 0)
         {
@@ -133,11 +135,11 @@ public sealed class StageValidator
             return new StageCheck(null, result, stages);
         }
 
-        var code = inputType == InputType.Array ? ProblemCodes.InvalidStageDistribution : ProblemCodes.InvalidStage;
+        var rejection = StageRejection.For(inputType);
         _metrics.EnforceReject(request.Endpoint);
-        _metrics.Error(request.Endpoint, mode, code);
+        _metrics.Error(request.Endpoint, mode, rejection.Code);
         var suggestions = distinct.ConvertAll(u => new StageSuggestion(u.Raw.Display, _rules.Suggester.Suggest(u.Raw)));
-        var problem = Problem.Create(context, StatusCodes.Status400BadRequest, code, "Unknown investment stage",
+        var problem = Problem.Create(context, rejection.Status, rejection.Code, "Unknown investment stage",
             "stage values must be one of the valid stages; see the docs for accepted spellings",
             [new("invalid", invalid), new("suggestions", suggestions), new("validStages", _rules.Data.Stages)]);
         return new StageCheck(problem, result, stages);
@@ -145,12 +147,4 @@ public sealed class StageValidator
 
     private static List<string> Distinct(IEnumerable<NormalizedStage> unknowns) =>
         [.. unknowns.Select(u => u.Raw.Display).Distinct(StringComparer.Ordinal)];
-
-    private static string Label(InputType inputType) => inputType switch
-    {
-        InputType.Array => "array",
-        InputType.Object => "object",
-        InputType.Query => "query",
-        _ => "scalar",
-    };
 }

@@ -38,12 +38,12 @@ public static class WebhookEndpoints
         var auth = authenticator.Authenticate(context, bytes.Span);
         if (!auth.Succeeded)
         {
-            return Problem.Create(context, StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Unauthorized", auth.Failure);
+            return Problem.Create(context, StatusCodes.Status401Unauthorized, ServiceProblemCodes.Unauthorized, "Unauthorized", auth.Failure);
         }
 
         if (AlertNotification.Parse(bytes) is not { } notification)
         {
-            return Problem.Create(context, StatusCodes.Status400BadRequest, ProblemCodes.MalformedJson, "Malformed alert notification",
+            return Problem.Create(context, StatusCodes.Status400BadRequest, ServiceProblemCodes.MalformedJson, "Malformed alert notification",
                 "expected an Alertmanager webhook body: {status, groupKey, alerts: [{status, labels, startsAt}]}");
         }
 
@@ -58,13 +58,13 @@ public static class WebhookEndpoints
         catch (ReplayStoreUnavailableException e)
         {
             logger.LogWarning("auto-downgrade webhook: {Reason}; answering 503 so that the sender retries", e.Message);
-            return Problem.Create(context, StatusCodes.Status503ServiceUnavailable, ProblemCodes.ReplayStoreUnavailable, "Replay store unavailable",
+            return Problem.Create(context, StatusCodes.Status503ServiceUnavailable, ServiceProblemCodes.ReplayStoreUnavailable, "Replay store unavailable",
                 "the replay check cannot be made right now; retry (a check that cannot be made is never skipped)");
         }
 
         if (!first)
         {
-            return Problem.Create(context, StatusCodes.Status409Conflict, ProblemCodes.Replay, "Replayed notification", "this notification was already received");
+            return Problem.Create(context, StatusCodes.Status409Conflict, ServiceProblemCodes.Replay, "Replayed notification", "this notification was already received");
         }
 
         var current = await modes.CurrentAsync(cancellationToken).ConfigureAwait(false);

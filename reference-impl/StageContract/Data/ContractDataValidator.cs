@@ -1,4 +1,5 @@
 using System.Globalization;
+using StageContract.Endpoints;
 using StageContract.Normalization;
 
 namespace StageContract.Data;
@@ -108,15 +109,7 @@ public static class ContractDataValidator
             problems.Add("maxVariantLength must be within 8..1024");
         }
 
-        foreach (var route in data.WriteRoutes)
-        {
-            if (!route.Route.StartsWith('/') || route.Methods.Count == 0
-                || route.Methods.Any(m => m.Length == 0 || !m.All(char.IsAsciiLetterUpper)))
-            {
-                problems.Add($"write route '{route.Route}' needs a path starting with '/' and upper-case methods");
-            }
-        }
-
+        problems.AddRange(EndpointValidator.Validate(data.Endpoints));
         return problems;
     }
 

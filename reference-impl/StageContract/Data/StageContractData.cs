@@ -1,3 +1,5 @@
+using StageContract.Endpoints;
+
 namespace StageContract.Data;
 
 /// <summary>
@@ -46,6 +48,10 @@ public sealed record StageContractData
     /// <summary>A listed raw value is cut to this many characters before encoding (default 64).</summary>
     public int MaxVariantLength { get; init; } = 64;
 
-    /// <summary>Route templates and methods that are writes (contract section 3, step 2).</summary>
-    public IReadOnlyList<WriteRoute> WriteRoutes { get; init; } = [];
+    /// <summary>
+    /// The stage endpoints (contract section 6), reads by id included: method, route template, input
+    /// type, read or write, and what a request builder needs to build a valid request. The write
+    /// rule of section 3 step 2 is derived from it (<see cref="ContractEndpoints.IsWrite"/>).
+    /// </summary>
+    public IReadOnlyList<StageEndpoint> Endpoints { get; init; } = [];
 }

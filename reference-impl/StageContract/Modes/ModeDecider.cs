@@ -1,28 +1,22 @@
-using System.Collections.Frozen;
 using StageContract.Data;
+using StageContract.Endpoints;
 
 namespace StageContract.Modes;
 
 /// <summary>The per-request mode decision of contract section 3, steps 1-4, in order.</summary>
 public sealed class ModeDecider
 {
-    private readonly FrozenDictionary<string, FrozenSet<string>> _writes;
+    private readonly ContractEndpoints _endpoints;
 
-    /// <summary>Creates a decider with the contract's write routes.</summary>
+    /// <summary>Creates a decider with the write rule derived from the contract's endpoints.</summary>
     public ModeDecider(StageContractData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        _writes = data.WriteRoutes
-            .GroupBy(r => r.Route, StringComparer.Ordinal)
-            .ToFrozenDictionary(
-                g => g.Key,
-                g => g.SelectMany(r => r.Methods).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
-                StringComparer.Ordinal);
+        _endpoints = new ContractEndpoints(data.Endpoints);
     }
 
-    /// <summary>True when the method on the route template is a write.</summary>
-    public bool IsWrite(string method, string routeTemplate) =>
-        _writes.TryGetValue(routeTemplate, out var methods) && methods.Contains(method);
+    /// <summary>True when the method on the route template is a write (<see cref="ContractEndpoints.IsWrite"/>).</summary>
+    public bool IsWrite(string method, string routeTemplate) => _endpoints.IsWrite(method, routeTemplate);
 
     /// <summary>Decides the effective mode of one request.</summary>
     public EffectiveMode Decide(ModeSettings settings, string method, string routeTemplate, string requestId)

@@ -62,7 +62,7 @@ public sealed class BoundedLabelsGate : IGate
         var canary = string.Create(CultureInfo.InvariantCulture, $"harness-canary-{context.Seed}");
         var traffic = new StageTraffic(context.Http, _traffic);
         var sent = 0;
-        foreach (var endpoint in StageEndpoint.All.Where(e => !e.NeedsId))
+        foreach (var endpoint in context.Rules.Endpoints.TakingStages.Where(e => !e.NeedsId))
         {
             var request = new StageRequest(endpoint, [RawStage.FromString(canary)], $"rh{context.Seed}-{context.Spec.Id}-{sent}");
             var observed = await traffic.SendAsync(request, ResourceIds.None, cancellationToken).ConfigureAwait(false);

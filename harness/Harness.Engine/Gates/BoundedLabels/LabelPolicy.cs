@@ -1,4 +1,7 @@
 using Harness.Engine.Metrics;
+using StageContract;
+using StageContract.Endpoints;
+using StageContract.Problems;
 
 namespace Harness.Engine.Gates.BoundedLabels;
 
@@ -14,45 +17,63 @@ public sealed record LabelPolicy
     /// <summary>Allowed values per label name; a label without an entry is checked only for raw stage values.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedValues { get; init; }
 
-    /// <summary>The contract's metrics and label sets.</summary>
-    public static LabelPolicy Default { get; } = new()
+    /// <summary>
+    /// Route templates a target has beside the stage endpoints (contract section 6) and the
+    /// <c>unmatched</c> of unknown routes: they appear in <c>http_requests_total</c>'s endpoint label.
+    /// </summary>
+    public static IReadOnlyList<string> OtherEndpoints { get; } =
+        ["/api/deprecations", "/_ops/stage-validation/mode", "/_ops/stage-validation/auto-downgrade", "/metrics", "/healthz", "/readyz", "unmatched"];
+
+    /// <summary>
+    /// Codes the reference service uses for problems the contract names no code for (docs/decisions.md).
+    /// Only that service produces them; they are allowed so that a scrape of it passes, and a plan
+    /// can replace the whole <c>error_code</c> set for a target with other codes.
+    /// </summary>
+    public static IReadOnlyList<string> OtherErrorCodes { get; } =
+    [
+        "MALFORMED_JSON", "UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE", "NOT_FOUND", "METHOD_NOT_ALLOWED",
+        "UNAUTHORIZED", "REPLAY", "RESERVE_EXCEEDED", "OPS_API_DISABLED", "INTERNAL_ERROR",
+    ];
+
+    /// <summary>The contract's metrics and label sets, with the shipped contract data's endpoints.</summary>
+    /// <remarks>Declared after the lists it reads: static initializers run in text order.</remarks>
+    public static LabelPolicy Default { get; } = For(ContractRules.Default);
+
+    /// <summary>
+    /// The contract's metrics and label sets (section 9), derived from its data: the stage
+    /// endpoints' route templates, the input types' labels and the contract's problem codes.
+    /// </summary>
+    public static LabelPolicy For(ContractRules rules)
     {
-        Metrics = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        ArgumentNullException.ThrowIfNull(rules);
+        return new()
         {
-            ["stage_validation_validations_total"] = ["endpoint", "mode", "input_type", "result"],
-            ["stage_validation_errors_total"] = ["endpoint", "mode", "error_code"],
-            ["stage_validation_duration_seconds"] = ["endpoint", "mode", "input_type", "cardinality"],
-            ["stage_deprecation_header_emitted_total"] = ["endpoint", "mode", "input_type"],
-            ["stage_warn_unknown_total"] = ["endpoint"],
-            ["stage_enforce_rejects_total"] = ["endpoint"],
-            ["stage_mode_redis_errors_total"] = ["operation"],
-            ["stage_validation_mode"] = [],
-            ["http_requests_total"] = ["endpoint", "method", "status_class"],
-        },
-        AllowedValues = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-        {
-            ["endpoint"] =
-            [
-                "/api/monte-carlo/simulate", "/api/portfolio/strategies", "/api/portfolio/strategies/{id}",
-                "/api/allocations", "/api/allocations/{id}", "/api/funds/{fundId}/companies", "/api/deprecations",
-                "/_ops/stage-validation/mode", "/_ops/stage-validation/auto-downgrade", "/metrics", "/healthz", "/readyz",
-                "unmatched",
-            ],
-            ["mode"] = ["off", "warn", "shadow", "enforce"],
-            ["input_type"] = ["array", "object", "query", "scalar"],
-            ["cardinality"] = ["1", "2-5", "6-10", "11+"],
-            ["result"] = ["ok", "normalized", "pass", "warn", "would_reject", "reject"],
-            ["error_code"] =
-            [
-                "VALIDATION_ERROR", "INVALID_STAGE_WEIGHTS", "INVALID_STAGE_DISTRIBUTION", "INVALID_STAGE", "NO_KNOWN_STAGES",
-                "MALFORMED_JSON", "UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE", "NOT_FOUND", "METHOD_NOT_ALLOWED",
-                "UNAUTHORIZED", "REPLAY", "RESERVE_EXCEEDED", "OPS_API_DISABLED", "INTERNAL_ERROR",
-            ],
-            ["method"] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "OTHER"],
-            ["status_class"] = ["1xx", "2xx", "3xx", "4xx", "5xx"],
-            ["operation"] = ["read", "write"],
-        },
-    };
+            Metrics = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+            {
+                ["stage_validation_validations_total"] = ["endpoint", "mode", "input_type", "result"],
+                ["stage_validation_errors_total"] = ["endpoint", "mode", "error_code"],
+                ["stage_validation_duration_seconds"] = ["endpoint", "mode", "input_type", "cardinality"],
+                ["stage_deprecation_header_emitted_total"] = ["endpoint", "mode", "input_type"],
+                ["stage_warn_unknown_total"] = ["endpoint"],
+                ["stage_enforce_rejects_total"] = ["endpoint"],
+                ["stage_mode_redis_errors_total"] = ["operation"],
+                ["stage_validation_mode"] = [],
+                ["http_requests_total"] = ["endpoint", "method", "status_class"],
+            },
+            AllowedValues = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+            {
+                ["endpoint"] = [.. rules.Endpoints.Routes, .. OtherEndpoints],
+                ["mode"] = ["off", "warn", "shadow", "enforce"],
+                ["input_type"] = InputTypeLabels.MetricLabels,
+                ["cardinality"] = ["1", "2-5", "6-10", "11+"],
+                ["result"] = ["ok", "normalized", "pass", "warn", "would_reject", "reject"],
+                ["error_code"] = [.. ProblemCodes.All, .. OtherErrorCodes],
+                ["method"] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "OTHER"],
+                ["status_class"] = ["1xx", "2xx", "3xx", "4xx", "5xx"],
+                ["operation"] = ["read", "write"],
+            },
+        };
+    }
 
     /// <summary>
     /// Every violation in a scrape: a contract metric with a label it may not have, a label value

@@ -4,6 +4,8 @@ using Harness.Engine.Requests;
 using Harness.Engine.Targets;
 using StageContract.Modes;
 
+using StageContract.Endpoints;
+
 namespace Harness.Engine.Gates.Configuration;
 
 /// <summary>
@@ -64,7 +66,7 @@ public sealed class ConfigurationConformanceGate : IGate
         var ids = await traffic.CreateResourcesAsync(context.Rules, prefix, setup, cancellationToken).ConfigureAwait(false);
         var probe = new BehaviourProbe(context.Http, context.Rules, _traffic);
         var observations = new List<ProbeObservation>();
-        foreach (var (endpoint, index) in StageEndpoint.All.Select((e, i) => (e, i)))
+        foreach (var (endpoint, index) in context.Rules.Endpoints.TakingStages.Select((e, i) => (e, i)))
         {
             foreach (var bucket in Buckets(settings.EnforcementPercent))
             {
@@ -88,7 +90,7 @@ public sealed class ConfigurationConformanceGate : IGate
         var percent = ConfigurationJudge.NeedsPercentSearch(context.Rules, settings, observations) is { } searched
             ? (searched, await SearchPercentAsync(probe, searched, ids, prefix, cancellationToken).ConfigureAwait(false))
             : ((StageEndpoint, int)?)null;
-        var read = await TargetProbe.ReadAsync(context.Http, StageEndpoint.Routes, cancellationToken).ConfigureAwait(false);
+        var read = await TargetProbe.ReadAsync(context.Http, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         var judge = new ConfigurationJudge(context.Rules, context.Phase.Configuration, _checkContractData);
         return judge.Judge(observations, percent, read, context.DeprecationValues, setup, threshold);
     }

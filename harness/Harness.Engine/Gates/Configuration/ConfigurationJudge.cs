@@ -6,6 +6,8 @@ using StageContract;
 using StageContract.Headers;
 using StageContract.Modes;
 
+using StageContract.Endpoints;
+
 namespace Harness.Engine.Gates.Configuration;
 
 /// <summary>
@@ -25,10 +27,10 @@ public sealed class ConfigurationJudge(ContractRules rules, PhaseConfiguration p
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(observations);
         var disagree = observations.Any(o => o.Mode is { } m
-            && (m == EffectiveMode.Enforce) != (rules.Decider.Decide(settings, o.Endpoint.Method, o.Endpoint.RouteTemplate, o.RequestId) == EffectiveMode.Enforce));
+            && (m == EffectiveMode.Enforce) != (rules.Decider.Decide(settings, o.Endpoint.Method, o.Endpoint.Route, o.RequestId) == EffectiveMode.Enforce));
         return disagree
             ? observations.Where(o => o.Bucket == 0 && o.Behaviour == Behaviour.Rejected).Select(o => o.Endpoint)
-                .OrderBy(e => rules.Decider.IsWrite(e.Method, e.RouteTemplate)).FirstOrDefault()
+                .OrderBy(e => rules.Decider.IsWrite(e.Method, e.Route)).FirstOrDefault()
             : null;
     }
 
@@ -44,7 +46,7 @@ public sealed class ConfigurationJudge(ContractRules rules, PhaseConfiguration p
         var differences = new List<ConfigurationDifference>();
         foreach (var o in observations)
         {
-            var planned = rules.Decider.Decide(_settings, o.Endpoint.Method, o.Endpoint.RouteTemplate, o.RequestId);
+            var planned = rules.Decider.Decide(_settings, o.Endpoint.Method, o.Endpoint.Route, o.RequestId);
             if (o.Mode != planned)
             {
                 differences.Add(new ConfigurationDifference($"behaviour of {o.Subject}", planned.ToWire(), o.Describe()));
@@ -116,14 +118,14 @@ public sealed class ConfigurationJudge(ContractRules rules, PhaseConfiguration p
         if (report.Configuration is { } reported)
         {
             var settings = reported.ToModeSettings();
-            var contradicted = observations.Where(o => o.Mode is { } m && rules.Decider.Decide(settings, o.Endpoint.Method, o.Endpoint.RouteTemplate, o.RequestId) != m).ToList();
+            var contradicted = observations.Where(o => o.Mode is { } m && rules.Decider.Decide(settings, o.Endpoint.Method, o.Endpoint.Route, o.RequestId) != m).ToList();
             if (contradicted.Count > 0)
             {
                 var first = contradicted[0];
                 differences.Add(new ConfigurationDifference("self-report vs behaviour",
                     "a self-report that predicts how requests are answered",
                     string.Create(CultureInfo.InvariantCulture,
-                        $"it reports {reported.Describe()}, which gives another mode for {contradicted.Count} of {observations.Count} probes, e.g. {first.Subject}: reported configuration gives {rules.Decider.Decide(settings, first.Endpoint.Method, first.Endpoint.RouteTemplate, first.RequestId).ToWire()}, answered {first.Mode!.Value.ToWire()}")));
+                        $"it reports {reported.Describe()}, which gives another mode for {contradicted.Count} of {observations.Count} probes, e.g. {first.Subject}: reported configuration gives {rules.Decider.Decide(settings, first.Endpoint.Method, first.Endpoint.Route, first.RequestId).ToWire()}, answered {first.Mode!.Value.ToWire()}")));
             }
         }
 

@@ -53,10 +53,10 @@ public sealed class DecisionTableGate : IGate
         var oracle = new ContractOracle(context.Rules, settings);
         var checks = new ResponseChecks(context.Rules, context.DeprecationValues);
         var traffic = new StageTraffic(context.Http, _options.Traffic);
-        var endpoints = StageEndpoint.All.Where(e => _options.Select switch
+        var endpoints = context.Rules.Endpoints.TakingStages.Where(e => _options.Select switch
         {
-            "writes" => context.Rules.Decider.IsWrite(e.Method, e.RouteTemplate),
-            "reads" => !context.Rules.Decider.IsWrite(e.Method, e.RouteTemplate),
+            "writes" => context.Rules.Decider.IsWrite(e.Method, e.Route),
+            "reads" => !context.Rules.Decider.IsWrite(e.Method, e.Route),
             _ => true,
         }).ToList();
 

@@ -87,7 +87,7 @@ public sealed class AutoDowngradeDrillGate : IGate
         var elapsed = clock.Elapsed.TotalSeconds;
         evidence.Add(new Evidence($"after: {ModeWatch.Consecutive} probes in a row of {watch.Endpoint}", downgraded.ToWire(),
             seconds is null ? $"not reached; last {last.Describe()}" : string.Create(CultureInfo.InvariantCulture, $"{downgraded.ToWire()} after {seconds:0.###}s"), ""));
-        var read = await TargetProbe.ReadAsync(context.Http, Requests.StageEndpoint.Routes, cancellationToken).ConfigureAwait(false);
+        var read = await TargetProbe.ReadAsync(context.Http, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         var selfReportAgrees = !read.Succeeded || read.Report.Mode is null || read.Report.Mode == "warn";
         evidence.Add(new Evidence("self-report after the alert", "warn (or unreadable)",
             read.Succeeded ? read.Report.Mode ?? "no mode reported" : "unreadable: " + read.Error, selfReportAgrees ? "" : "the target says one mode and answers in another"));
@@ -114,6 +114,6 @@ public sealed class AutoDowngradeDrillGate : IGate
     private static EffectiveMode Downgraded(PhaseConfiguration phase, ModeWatch watch, GateContext context)
     {
         var settings = phase.ToModeSettings() with { GlobalMode = ValidationMode.Warn };
-        return context.Rules.Decider.Decide(settings, watch.Endpoint.Method, watch.Endpoint.RouteTemplate, BucketIds.For(0, "rh-watch"));
+        return context.Rules.Decider.Decide(settings, watch.Endpoint.Method, watch.Endpoint.Route, BucketIds.For(0, "rh-watch"));
     }
 }

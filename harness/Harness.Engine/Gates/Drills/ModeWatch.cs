@@ -7,6 +7,8 @@ using Harness.Engine.Requests;
 using Harness.Engine.Targets;
 using StageContract.Modes;
 
+using StageContract.Endpoints;
+
 namespace Harness.Engine.Gates.Drills;
 
 /// <summary>
@@ -47,9 +49,9 @@ public sealed class ModeWatch
         ArgumentNullException.ThrowIfNull(context);
         var settings = context.Phase.Configuration.ToModeSettings();
         var id = BucketIds.For(0, "rh-watch");
-        var endpoint = StageEndpoint.All
-            .Where(e => !e.NeedsId && context.Rules.Decider.Decide(settings, e.Method, e.RouteTemplate, id) == EffectiveMode.Enforce)
-            .OrderBy(e => context.Rules.Decider.IsWrite(e.Method, e.RouteTemplate))
+        var endpoint = context.Rules.Endpoints.TakingStages
+            .Where(e => !e.NeedsId && context.Rules.Decider.Decide(settings, e.Method, e.Route, id) == EffectiveMode.Enforce)
+            .OrderBy(e => context.Rules.Decider.IsWrite(e.Method, e.Route))
             .FirstOrDefault();
         return endpoint is null ? null : new ModeWatch(context, endpoint);
     }

@@ -55,7 +55,7 @@ public sealed class GoldenConformanceGate : IGate
         GoldenCorpus corpus;
         try
         {
-            corpus = GoldenCorpus.Load(directory);
+            corpus = GoldenCorpus.Load(directory, context.Rules);
         }
         catch (GoldenCorpusException e)
         {

@@ -62,7 +62,7 @@ public sealed class HeaderCoverageGate : IGate
         var checks = new ResponseChecks(context.Rules, context.DeprecationValues);
         var traffic = new StageTraffic(context.Http, _traffic);
         var prefix = $"rh{context.Seed}-{context.Spec.Id}";
-        var endpoints = StageEndpoint.All.Where(e => !e.NeedsId).ToList();
+        var endpoints = context.Rules.Endpoints.TakingStages.Where(e => !e.NeedsId).ToList();
         var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);
         var evidence = new List<Evidence>();
         var perEndpoint = endpoints.ToDictionary(e => e.ToString(), _ => (Covered: 0, Missing: 0));

@@ -23,7 +23,7 @@ public static class GeneratedLoad
         var prefix = $"rh{context.Seed}-{context.Spec.Id}";
         var ids = await traffic.CreateResourcesAsync(context.Rules, prefix, [], cancellationToken).ConfigureAwait(false);
         var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);
-        var requests = Enumerable.Range(0, count).Select(_ => generator.Any(StageEndpoint.All)).ToList();
+        var requests = Enumerable.Range(0, count).Select(_ => generator.Any(context.Rules.Endpoints.TakingStages)).ToList();
         var observed = new ObservedResponse?[count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, count),

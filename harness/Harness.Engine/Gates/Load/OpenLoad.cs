@@ -29,7 +29,7 @@ public static class OpenLoad
         var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);
         var builder = new StageRequestBuilder(new TrafficSettings());
         var oracle = new ContractOracle(context.Rules, context.Phase.Configuration.ToModeSettings());
-        var endpoints = StageEndpoint.All.Where(e => !e.NeedsId || (e.RouteTemplate.Contains("strategies", StringComparison.Ordinal) ? ids.StrategyId : ids.AllocationId) is not null).ToList();
+        var endpoints = context.Rules.Endpoints.TakingStages.Where(ids.CanAddress).ToList();
         var total = (int)OpenSchedule.Total(rate / 2, rate / 2, warmupSeconds) + (int)OpenSchedule.Total(0, rate, rampSeconds) + (int)OpenSchedule.Total(rate, rate, steadySeconds) + 16;
         var requests = Enumerable.Range(0, total).Select(_ => generator.Any(endpoints)).ToList();
         var expected = requests.Select(r => oracle.Expect(r).Status).ToList();

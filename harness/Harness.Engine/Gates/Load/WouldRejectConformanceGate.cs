@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Engine.Plans;
 using StageContract.Outcomes;
+using StageContract.Problems;
 
 namespace Harness.Engine.Gates.Load;
 
@@ -83,7 +84,7 @@ public sealed class WouldRejectConformanceGate : IGate
         // A flag on the wrong status counts for nothing: a 5xx with the right header is still a failure.
         var wrong = exchanges.Where(e => (e.Observed!.Header(header) == "true") != Injected(e)
             || !StatusAsGiven(e)
-            || e.Observed.ErrorCode is "INVALID_STAGE" or "INVALID_STAGE_DISTRIBUTION").ToList();
+            || StageRejection.IsRejectionCode(e.Observed.ErrorCode)).ToList();
         var n = exchanges.Count;
         var expectedShare = (double)injected / n;
         var interval = Proportions.Wilson(flagged, n, _z);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Harness.Engine.Gates.Load;
 using Harness.Engine.Plans;
+using StageContract.Problems;
 
 namespace Harness.Engine.Gates.Readiness;
 
@@ -160,7 +161,7 @@ public sealed class TrafficReadinessGate : IGate
 
             var deprecated = response.Headers.TryGetValues(headers.Deprecation, out var d) && d.Contains("true");
             var body = (int)response.StatusCode is 400 or 422 ? await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false) : "";
-            var rejected = body.Contains("\"INVALID_STAGE", StringComparison.Ordinal) || body.Contains("\"NO_KNOWN_STAGES\"", StringComparison.Ordinal);
+            var rejected = body.Contains("\"" + ProblemCodes.InvalidStage, StringComparison.Ordinal) || body.Contains($"\"{ProblemCodes.NoKnownStages}\"", StringComparison.Ordinal);
             return (validated, deprecated || wouldReject || rejected);
         }
         catch (HttpRequestException)

@@ -1,13 +1,13 @@
 namespace ReferenceImpl.Api.Problems;
 
-/// <summary>The <c>code</c> values of problem bodies (contract section 5, plus the service's own).</summary>
-public static class ProblemCodes
+/// <summary>
+/// The service's own problem <c>code</c> values, for the problems the contract names no code for
+/// (malformed JSON, unknown route, ... see docs/decisions.md). The contract's codes are
+/// <see cref="StageContract.Problems.ProblemCodes"/>; these stay here because only this service
+/// produces them and no other project matches on them.
+/// </summary>
+public static class ServiceProblemCodes
 {
-    public const string ValidationError = "VALIDATION_ERROR";
-    public const string InvalidStageWeights = "INVALID_STAGE_WEIGHTS";
-    public const string InvalidStageDistribution = "INVALID_STAGE_DISTRIBUTION";
-    public const string InvalidStage = "INVALID_STAGE";
-    public const string NoKnownStages = "NO_KNOWN_STAGES";
     public const string MalformedJson = "MALFORMED_JSON";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
