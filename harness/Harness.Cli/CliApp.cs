@@ -8,9 +8,10 @@ namespace Harness.Cli;
 /// <summary>
 /// The <c>rehearse</c> command line: <c>rehearse --phase</c> (the main verb), <c>phases</c>,
 /// <c>golden</c> and <c>report</c>. Everything it prints goes to the injected <see cref="CliOutput"/>;
-/// every outcome is one of <see cref="ExitCodes"/>.
+/// every outcome is one of <see cref="ExitCodes"/>. Environment variables are read through the
+/// injected <see cref="CliEnvironment"/> (the process's by default).
 /// </summary>
-public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKindRegistry registry, string workingDirectory)
+public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKindRegistry registry, string workingDirectory, CliEnvironment? environment = null)
 {
     /// <summary>The registry the shipped CLI uses: the engine's built-in kinds plus golden conformance.</summary>
     public static GateKindRegistry DefaultRegistry => BuiltInGates.Registry;
@@ -18,7 +19,7 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
     /// <summary>Parses and runs; never throws except for cancellation.</summary>
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var context = new VerbContext(output, timeProvider, registry, workingDirectory);
+        var context = new VerbContext(output, timeProvider, registry, workingDirectory) { Environment = environment ?? CliEnvironment.Process };
         var root = new RootCommand("Rehearse a rollout phase against a target and write go/no-go reports.");
         RehearseVerb.Configure(root, context);
         root.Subcommands.Add(PhasesVerb.Build(context));

@@ -53,9 +53,9 @@ public sealed class TargetSession : IAsyncDisposable
     /// <summary>What the embedded service stores its data in, for the report: <c>memory</c> or the container images; <c>target's own</c> for a URL.</summary>
     public string Stores { get; }
 
-    /// <summary>The migration tool shipped next to the harness (<c>REHEARSE_MIGRATION_TOOL</c> overrides it).</summary>
-    public static string MigrationTool =>
-        Environment.GetEnvironmentVariable("REHEARSE_MIGRATION_TOOL") is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "stage-migrate.dll");
+    /// <summary>The migration tool shipped next to the harness (<c>REHEARSE_MIGRATION_TOOL</c> of <paramref name="environment"/>, default the process's, overrides it).</summary>
+    public static string MigrationTool(CliEnvironment? environment = null) =>
+        (environment ?? CliEnvironment.Process).Get("REHEARSE_MIGRATION_TOOL") ?? Path.Combine(AppContext.BaseDirectory, "stage-migrate.dll");
 
     /// <summary>
     /// Starts the reference service in-process on a free loopback port with exactly the phase's
@@ -63,7 +63,7 @@ public sealed class TargetSession : IAsyncDisposable
     /// generated legacy data) and a real Redis, started in containers for this run and removed after.
     /// </summary>
     public static async Task<TargetSession> StartEmbeddedAsync(
-        PhaseConfiguration configuration, bool containers, LegacyData legacy, int seed, TextWriter progress, CancellationToken cancellationToken)
+        PhaseConfiguration configuration, bool containers, LegacyData legacy, int seed, TextWriter progress, CancellationToken cancellationToken, CliEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(legacy);
@@ -100,7 +100,7 @@ public sealed class TargetSession : IAsyncDisposable
                     .GenerateAsync(new GeneratorOptions(legacy.Companies, legacy.Strategies, Funds: 50, Seed: seed), cancellationToken).ConfigureAwait(false);
             }
 
-            return new TargetSession("embedded", service.BaseAddress, service, credentials, new TargetDatabase(database, MigrationTool),
+            return new TargetSession("embedded", service.BaseAddress, service, credentials, new TargetDatabase(database, MigrationTool(environment)),
                 $"Postgres {RehearsalContainers.PostgresImage}, Redis {RehearsalContainers.RedisImage}", postgres, redis, engine);
         }
         catch
@@ -120,13 +120,18 @@ public sealed class TargetSession : IAsyncDisposable
         }
     }
 
-    /// <summary>A running service at <paramref name="baseAddress"/>; nothing is started. <paramref name="database"/> is its database (a staging copy) for the migration gates, if given.</summary>
-    public static TargetSession ForUrl(Uri baseAddress, string? database = null)
+    /// <summary>
+    /// A running service at <paramref name="baseAddress"/>; nothing is started. <paramref name="database"/> is its
+    /// database (a staging copy) for the migration gates, if given. The drill credentials come from
+    /// <paramref name="environment"/> (default the process's).
+    /// </summary>
+    public static TargetSession ForUrl(Uri baseAddress, string? database = null, CliEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
+        var variables = environment ?? CliEnvironment.Process;
         var withSlash = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
-        return new TargetSession("url", withSlash, null, TargetCredentials.FromEnvironment(Environment.GetEnvironmentVariables()),
-            database is null ? null : new TargetDatabase(database, MigrationTool), "target's own");
+        return new TargetSession("url", withSlash, null, TargetCredentials.FromEnvironment(variables.Get),
+            database is null ? null : new TargetDatabase(database, MigrationTool(variables)), "target's own");
     }
 
     private static string Secret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

@@ -65,7 +65,7 @@ public static class RehearseVerb
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"--capture: no file '{capturePath}'");
             }
 
-            var databaseUrl = parse.GetValue(database) ?? Environment.GetEnvironmentVariable("REHEARSE_DATABASE_URL");
+            var databaseUrl = parse.GetValue(database) ?? context.Environment.Get("REHEARSE_DATABASE_URL");
             if (databaseUrl is not null && StageData.ConnectionStrings.Problem(databaseUrl) is { } databaseError)
             {
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"--database: {databaseError}");
@@ -136,8 +136,8 @@ public static class RehearseVerb
         try
         {
             session = url is null
-                ? await TargetSession.StartEmbeddedAsync(phase.Configuration, choice.Containers, legacy ?? new LegacyData(), seed, context.Output.Out, cancellationToken).ConfigureAwait(false)
-                : TargetSession.ForUrl(url, choice.Database);
+                ? await TargetSession.StartEmbeddedAsync(phase.Configuration, choice.Containers, legacy ?? new LegacyData(), seed, context.Output.Out, cancellationToken, context.Environment).ConfigureAwait(false)
+                : TargetSession.ForUrl(url, choice.Database, context.Environment);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or ReferenceImpl.Api.Hosting.ConfigurationException
                                   or Npgsql.NpgsqlException or DotNet.Testcontainers.Builders.DockerUnavailableException or TimeoutException or ArgumentException)

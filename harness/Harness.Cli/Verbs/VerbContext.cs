@@ -10,6 +10,9 @@ namespace Harness.Cli.Verbs;
 /// <param name="WorkingDirectory">Where relative paths and the default <c>reports/</c> folder resolve.</param>
 public sealed record VerbContext(CliOutput Output, TimeProvider TimeProvider, GateKindRegistry Registry, string WorkingDirectory)
 {
+    /// <summary>Where the environment variables come from; default the process's environment.</summary>
+    public CliEnvironment Environment { get; init; } = CliEnvironment.Process;
+
     /// <summary>Writes one error line and returns <paramref name="exitCode"/>.</summary>
     public int Fail(int exitCode, string message)
     {

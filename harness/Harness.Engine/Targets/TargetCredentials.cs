@@ -17,7 +17,14 @@ public sealed record TargetCredentials(string? WebhookHmacKey, string? WebhookBe
     public static TargetCredentials FromEnvironment(IDictionary variables)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        string? Get(string name) => variables.Contains(name) && variables[name] is string { Length: > 0 } value ? value : null;
+        return FromEnvironment(name => variables.Contains(name) ? variables[name] as string : null);
+    }
+
+    /// <summary>Reads the <c>REHEARSE_*</c> variables through <paramref name="variable"/> (name to value); empty values count as absent.</summary>
+    public static TargetCredentials FromEnvironment(Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        string? Get(string name) => variable(name) is { Length: > 0 } value ? value : null;
         return new(Get("REHEARSE_WEBHOOK_HMAC_KEY"), Get("REHEARSE_WEBHOOK_TOKEN"), Get("REHEARSE_OPS_TOKEN"));
     }
 
