@@ -1,0 +1,9 @@
+using Harness.Acceptance.Tests.Targets;
+using ReferenceImpl.Api.Profiles;
+
+namespace Harness.Acceptance.Tests.EveryPhase;
+
+public sealed class DefaultProfileEveryPhaseGoTests(ContainerStores stores) : EveryPhaseGoTests(stores)
+{
+    protected override ServiceProfile Profile => ServiceProfile.Default;
+}
