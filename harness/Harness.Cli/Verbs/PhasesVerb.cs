@@ -11,7 +11,7 @@ public static class PhasesVerb
         ArgumentNullException.ThrowIfNull(context);
         var plan = new Option<string?>("--plan") { Description = "A YAML phase plan; default the built-in plan." };
         var command = new Command("phases", "List the plan's phases and their gates.") { plan };
-        command.SetAction((parse, cancellationToken) => Guard.RunAsync(context, () =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(context, () =>
         {
             var loaded = RehearseVerb.LoadPlan(context, parse.GetValue(plan));
             var o = context.Output.Out;

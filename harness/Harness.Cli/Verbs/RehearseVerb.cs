@@ -45,7 +45,7 @@ public static class RehearseVerb
         root.Options.Add(capture);
         root.Options.Add(database);
         root.Options.Add(stores);
-        root.SetAction((parse, cancellationToken) => Guard.RunAsync(context, async () =>
+        root.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(context, async () =>
         {
             var phaseName = parse.GetValue(phase);
             var loaded = LoadPlan(context, parse.GetValue(plan));

@@ -32,7 +32,7 @@ public static class ScenarioVerb
         rate.Validators.Add(r => { if (r.GetValue(rate) is < 1 or > 50_000) r.AddError("--rate must be within 1..50000"); });
         seconds.Validators.Add(r => { if (r.GetValue(seconds) is < 1 or > 3_600) r.AddError("--seconds must be within 1..3600"); });
         var command = new Command("scenario", "Run one named load scenario (canary, shadow, write-only, soak) and write its reports.") { name, target, rate, seconds, phase, output, seed };
-        command.SetAction((parse, cancellationToken) => Guard.RunAsync(context, async () =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(context, async () =>
         {
             var settings = new ScenarioSettings(parse.GetValue(rate), parse.GetValue(seconds));
             var scenarioName = parse.GetValue(name)!;

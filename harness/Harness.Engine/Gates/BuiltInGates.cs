@@ -8,6 +8,8 @@ using Harness.Engine.Gates.Load;
 using Harness.Engine.Gates.Migration;
 using Harness.Engine.Gates.Readiness;
 using Harness.Engine.Plans;
+using Harness.Engine.Gates.Traffic;
+using Harness.Engine.Gates.Latency;
 
 namespace Harness.Engine.Gates;
 

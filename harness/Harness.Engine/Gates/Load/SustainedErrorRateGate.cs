@@ -1,5 +1,7 @@
 using System.Globalization;
 using Harness.Engine.Plans;
+using Harness.Engine.Gates.Statistics;
+using Harness.Engine.Gates.Traffic;
 
 namespace Harness.Engine.Gates.Load;
 

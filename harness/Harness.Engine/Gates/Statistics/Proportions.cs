@@ -1,4 +1,4 @@
-namespace Harness.Engine.Gates.Load;
+namespace Harness.Engine.Gates.Statistics;
 
 /// <summary>Intervals for a share of events among trials, and the decisions made with them.</summary>
 public static class Proportions

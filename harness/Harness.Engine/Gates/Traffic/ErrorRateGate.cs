@@ -1,8 +1,9 @@
 using System.Globalization;
 using Harness.Engine.Metrics;
 using Harness.Engine.Plans;
+using Harness.Engine.Gates.Statistics;
 
-namespace Harness.Engine.Gates.Load;
+namespace Harness.Engine.Gates.Traffic;
 
 /// <summary>
 /// The error rate of contract section 11: the share of requests that ended in a 5xx, a transport
@@ -58,7 +59,7 @@ public sealed class ErrorRateGate : IGate
         const string Measured = "share of generated requests ending in a 5xx, a transport failure or a status the contract does not give";
         var count = _requests ?? Math.Clamp(Proportions.TrialsToShowBelow(threshold.Value, _z), 1_000, 20_000);
         var before = await ValidationCountersAsync(context.Http, cancellationToken).ConfigureAwait(false);
-        var exchanges = await GeneratedLoad.RunAsync(context, count, _concurrency, cancellationToken).ConfigureAwait(false);
+        var exchanges = await GeneratedTraffic.RunAsync(context, count, _concurrency, cancellationToken).ConfigureAwait(false);
         var after = await ValidationCountersAsync(context.Http, cancellationToken).ConfigureAwait(false);
 
         var answered = exchanges.Where(e => e.Observed is not null).ToList();
@@ -99,7 +100,7 @@ public sealed class ErrorRateGate : IGate
     }
 
     /// <summary>True for a 5xx, a transport failure, or a status other than the contract's.</summary>
-    public static bool IsError(GeneratedLoad.Exchange exchange)
+    public static bool IsError(GeneratedTraffic.Exchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         var observed = exchange.Observed!;

@@ -2,8 +2,9 @@ using System.Globalization;
 using Harness.Engine.Plans;
 using StageContract.Outcomes;
 using StageContract.Problems;
+using Harness.Engine.Gates.Statistics;
 
-namespace Harness.Engine.Gates.Load;
+namespace Harness.Engine.Gates.Traffic;
 
 /// <summary>
 /// Shadow conformance at a rate (contract section 11, the first of its two questions): generated
@@ -49,10 +50,10 @@ public sealed class WouldRejectConformanceGate : IGate
     /// was served, or answered 422 NO_KNOWN_STAGES after classification (the flag is true there too:
     /// enforce would reject it). Payload errors stop before the stage decision and carry no flag.
     /// </summary>
-    private static bool Injected(GeneratedLoad.Exchange e) =>
+    private static bool Injected(GeneratedTraffic.Exchange e) =>
         e.Expected.Result == ValidationResult.WouldReject && e.Expected.Status is null or 422;
 
-    private static bool StatusAsGiven(GeneratedLoad.Exchange e) =>
+    private static bool StatusAsGiven(GeneratedTraffic.Exchange e) =>
         e.Expected.Status is { } status ? e.Observed!.Status == status : e.Observed!.Status is >= 200 and < 300;
 
     /// <inheritdoc />
@@ -61,7 +62,7 @@ public sealed class WouldRejectConformanceGate : IGate
         ArgumentNullException.ThrowIfNull(context);
         const string Measured = "share of generated requests answered as would-reject, against the share injected with an unknown stage";
         var header = context.Rules.Data.Headers.WouldReject;
-        var exchanges = (await GeneratedLoad.RunAsync(context, _requests, _concurrency, cancellationToken).ConfigureAwait(false))
+        var exchanges = (await GeneratedTraffic.RunAsync(context, _requests, _concurrency, cancellationToken).ConfigureAwait(false))
             .Where(e => e.Observed is { TransportError: null }).ToList();
         if (exchanges.Count == 0)
         {

@@ -1,14 +1,14 @@
 using Harness.Engine.Plans;
 using Harness.Engine.Requests;
 
-namespace Harness.Engine.Gates.Load;
+namespace Harness.Engine.Gates.Traffic;
 
 /// <summary>
 /// Seeded generated requests sent with bounded concurrency, each paired with what the contract
 /// expects for it under the phase's configuration. Requests are generated before sending, so a
 /// run is reproducible from the seed whatever the interleaving.
 /// </summary>
-public static class GeneratedLoad
+public static class GeneratedTraffic
 {
     /// <summary>One request, its expectation and what came back (null when its route had no fixture).</summary>
     public sealed record Exchange(StageRequest Request, Expectation Expected, ObservedResponse? Observed);

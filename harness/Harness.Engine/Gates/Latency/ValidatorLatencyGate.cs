@@ -1,8 +1,9 @@
 using System.Globalization;
 using Harness.Engine.Metrics;
 using Harness.Engine.Plans;
+using Harness.Engine.Gates.Traffic;
 
-namespace Harness.Engine.Gates.Load;
+namespace Harness.Engine.Gates.Latency;
 
 /// <summary>
 /// Validator p99 from the target's <c>stage_validation_duration_seconds</c> histogram (contract
@@ -67,7 +68,7 @@ public sealed class ValidatorLatencyGate : IGate
             return GateResult.NotEvaluated(measured, "the target's /metrics could not be read", threshold.Text);
         }
 
-        var exchanges = await GeneratedLoad.RunAsync(context, _requests, _concurrency, cancellationToken).ConfigureAwait(false);
+        var exchanges = await GeneratedTraffic.RunAsync(context, _requests, _concurrency, cancellationToken).ConfigureAwait(false);
         var after = await ScrapeAsync(context.Http, cancellationToken).ConfigureAwait(false);
         if (after is null || after.Count == 0)
         {

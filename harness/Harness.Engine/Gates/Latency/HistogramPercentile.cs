@@ -1,7 +1,7 @@
 using System.Globalization;
 using Harness.Engine.Metrics;
 
-namespace Harness.Engine.Gates.Load;
+namespace Harness.Engine.Gates.Latency;
 
 /// <summary>
 /// A percentile of a Prometheus histogram family summed over all its label sets, from the

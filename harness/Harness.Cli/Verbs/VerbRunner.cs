@@ -2,8 +2,8 @@ using Harness.Engine.Plans;
 
 namespace Harness.Cli.Verbs;
 
-/// <summary>Turns the exceptions a verb can meet into one line and an exit code.</summary>
-internal static class Guard
+/// <summary>Runs a verb's action, turning every exception it can meet into one line on stderr and an exit code.</summary>
+internal static class VerbRunner
 {
     public static async Task<int> RunAsync(VerbContext context, Func<Task<int>> verb, CancellationToken cancellationToken)
     {

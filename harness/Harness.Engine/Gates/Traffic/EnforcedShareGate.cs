@@ -1,8 +1,9 @@
 using Harness.Engine.Plans;
 using System.Globalization;
 using StageContract.Modes;
+using Harness.Engine.Gates.Statistics;
 
-namespace Harness.Engine.Gates.Load;
+namespace Harness.Engine.Gates.Traffic;
 
 /// <summary>
 /// The enforced share of contract section 11: requests with fresh request ids answered with
