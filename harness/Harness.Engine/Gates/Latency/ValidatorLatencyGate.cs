@@ -2,6 +2,7 @@ using System.Globalization;
 using Harness.Engine.Metrics;
 using Harness.Engine.Plans;
 using Harness.Engine.Gates.Traffic;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Latency;
 
@@ -15,52 +16,30 @@ namespace Harness.Engine.Gates.Latency;
 public sealed class ValidatorLatencyGate : IGate
 {
     private const string Family = "stage_validation_duration_seconds";
-    private static readonly string[] KnownParameters = ["requests", "concurrency", "minSamples", "quantile"];
-    private readonly int _requests;
-    private readonly int _concurrency;
-    private readonly int _minSamples;
-    private readonly double _quantile;
+    private readonly ValidatorLatencyOptions _options;
 
-    private ValidatorLatencyGate(int requests, int concurrency, int minSamples, double quantile)
+    private ValidatorLatencyGate(ValidatorLatencyOptions options) => _options = options;
+
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<ValidatorLatencyOptions>(GateKinds.ValidatorLatency,
+        "the bucket of stage_validation_duration_seconds (summed over labels, between two scrapes around generated traffic) that holds the percentile; the histogram must have grown by the validations caused",
+        ThresholdUnit.Duration, "<= 5ms", (_, options) => new ValidatorLatencyGate(options)) with
     {
-        _requests = requests;
-        _concurrency = concurrency;
-        _minSamples = minSamples;
-        _quantile = quantile;
-    }
+        RequiresUpperLimit = true,
+        InconclusiveWhen = "fewer validations than minSamples, or the threshold falls inside the bucket",
+    };
 
-    /// <summary>
-    /// Factory. Parameters: <c>requests</c> (default 3,000: a p99 over 3,000 validations is not moved by the odd thread preempted mid-validation on a busy machine), <c>concurrency</c> (default 4),
-    /// <c>minSamples</c> (default 200 validations), <c>quantile</c> p50|p90|p95|p99 (default p99).
-    /// </summary>
-    public static GateCreation Create(GateSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
-        {
-            return GateCreation.Invalid(unknownParameter);
-        }
+    private double Quantile => double.Parse(_options.Quantile[1..], CultureInfo.InvariantCulture) / 100;
 
-        if (GateChecks.UpperLimit(spec, "<= 5ms") is { } notUpperLimit)
-        {
-            return GateCreation.Invalid(notUpperLimit);
-        }
-
-        if (!p.TryGetInt("requests", 3_000, 1, 200_000, out var requests, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetInt("concurrency", 4, 1, 256, out var concurrency, out var e2)) return GateCreation.Invalid(e2);
-        if (!p.TryGetInt("minSamples", 200, 1, 1_000_000, out var min, out var e3)) return GateCreation.Invalid(e3);
-        if (!p.TryGetChoice("quantile", "p99", ["p50", "p90", "p95", "p99"], out var q, out var e4)) return GateCreation.Invalid(e4);
-        return GateCreation.Of(new ValidatorLatencyGate(requests, concurrency, min,
-            double.Parse(q[1..], CultureInfo.InvariantCulture) / 100));
-    }
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold!;
-        var name = string.Create(CultureInfo.InvariantCulture, $"p{_quantile * 100:0}");
+        var name = string.Create(CultureInfo.InvariantCulture, $"p{Quantile * 100:0}");
         var measured = $"validator {name} from the {Family} histogram, over generated traffic";
         var before = await ScrapeAsync(context.Http, cancellationToken).ConfigureAwait(false);
         if (before is null)
@@ -68,7 +47,7 @@ public sealed class ValidatorLatencyGate : IGate
             return GateResult.NotEvaluated(measured, "the target's /metrics could not be read", threshold.Text);
         }
 
-        var exchanges = await GeneratedTraffic.RunAsync(context, _requests, _concurrency, cancellationToken).ConfigureAwait(false);
+        var exchanges = await GeneratedTraffic.RunAsync(context, _options.Requests, _options.Concurrency, cancellationToken).ConfigureAwait(false);
         var after = await ScrapeAsync(context.Http, cancellationToken).ConfigureAwait(false);
         if (after is null || after.Count == 0)
         {
@@ -78,7 +57,7 @@ public sealed class ValidatorLatencyGate : IGate
         // Every request answered as the contract gives went through the validator once: a histogram
         // that grew by less has left validations out, and its percentile describes only the rest.
         var validations = exchanges.Count(e => e.Observed is { TransportError: null } o && (e.Expected.Status is { } s ? o.Status == s : o.Status is >= 200 and < 300));
-        var observed = HistogramPercentile.Between(before, after, _quantile)?.Count ?? 0;
+        var observed = HistogramPercentile.Between(before, after, Quantile)?.Count ?? 0;
         if (observed < validations)
         {
             return new GateResult
@@ -95,16 +74,16 @@ public sealed class ValidatorLatencyGate : IGate
             };
         }
 
-        if (HistogramPercentile.Between(before, after, _quantile) is not { } bucket || bucket.Count < _minSamples)
+        if (HistogramPercentile.Between(before, after, Quantile) is not { } bucket || bucket.Count < _options.MinSamples)
         {
-            var seen = HistogramPercentile.Between(before, after, _quantile)?.Count ?? 0;
+            var seen = HistogramPercentile.Between(before, after, Quantile)?.Count ?? 0;
             return new GateResult
             {
                 Status = GateStatus.Inconclusive,
                 Measured = measured,
                 Threshold = threshold.Text,
                 SampleSize = (int)seen,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"only {seen} validations observed, at least {_minSamples} are needed to judge"),
+                Reason = string.Create(CultureInfo.InvariantCulture, $"only {seen} validations observed, at least {_options.MinSamples} are needed to judge"),
             };
         }
 

@@ -2,6 +2,7 @@ using Harness.Engine.Plans;
 using System.Globalization;
 using StageContract.Modes;
 using Harness.Engine.Gates.Statistics;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Traffic;
 
@@ -15,43 +16,21 @@ namespace Harness.Engine.Gates.Traffic;
 public sealed class EnforcedShareGate : IGate
 {
     private const string Route = "/api/funds/{fundId}/companies";
-    private static readonly string[] KnownParameters = ["requests", "concurrency", "confidence", "fundId", "minSamples"];
-    private readonly int _requests;
-    private readonly int _concurrency;
-    private readonly double _confidence;
-    private readonly int _fundId;
-    private readonly int _minSamples;
+    private readonly EnforcedShareOptions _options;
 
-    private EnforcedShareGate(int requests, int concurrency, double confidence, int fundId, int minSamples)
+    private EnforcedShareGate(EnforcedShareOptions options) => _options = options;
+
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<EnforcedShareOptions>(GateKinds.EnforcedShare,
+        "share of fresh request ids answered with X-Stage-Mode: enforce (canonical reads): every answer served and agreeing with the bucket function, the share inside the binomial interval of the phase's percent",
+        ThresholdUnit.Ratio, ">= 0%", (_, options) => new EnforcedShareGate(options)) with
     {
-        _requests = requests;
-        _concurrency = concurrency;
-        _confidence = confidence;
-        _fundId = fundId;
-        _minSamples = minSamples;
-    }
+        ThresholdNote = "the binomial interval of the phase's percent",
+        InconclusiveWhen = "fewer answers than minSamples",
+    };
 
-    /// <summary>
-    /// Factory. Parameters: <c>requests</c> (default 2,000), <c>concurrency</c> (default 8),
-    /// <c>confidence</c> 0.95|0.99|0.999 (default 0.999), <c>fundId</c> (default 1), <c>minSamples</c>
-    /// (answers needed to judge; default 1,000).
-    /// </summary>
-    public static GateCreation Create(GateSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
-        {
-            return GateCreation.Invalid(unknownParameter);
-        }
-
-        if (!p.TryGetInt("requests", 2_000, 50, 1_000_000, out var requests, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetInt("concurrency", 8, 1, 256, out var concurrency, out var e2)) return GateCreation.Invalid(e2);
-        if (!ConfidenceOf(p.Json, out var confidence, out var e3)) return GateCreation.Invalid(e3);
-        if (!p.TryGetInt("fundId", 1, 1, int.MaxValue, out var fund, out var e4)) return GateCreation.Invalid(e4);
-        if (!p.TryGetInt("minSamples", 1_000, 1, 1_000_000, out var min, out var e5)) return GateCreation.Invalid(e5);
-        return GateCreation.Of(new EnforcedShareGate(requests, concurrency, confidence, fund, min));
-    }
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
@@ -59,17 +38,17 @@ public sealed class EnforcedShareGate : IGate
         ArgumentNullException.ThrowIfNull(context);
         var settings = context.Phase.Configuration.ToModeSettings();
         var percent = Math.Clamp(settings.EnforcementPercent, 0, 100);
-        var z = Proportions.Z(_confidence)!.Value;
+        var z = Proportions.Z(_options.Confidence)!.Value;
         var measured = $"share of fresh request ids answered in enforce (GET {Route}), against {percent}% at {ConfidenceText}";
         var random = context.RandomFor();
-        var ids = Enumerable.Range(0, _requests).Select(i => $"rh{context.Seed}-share-{i}-{random.Next():x8}").ToList();
-        var modes = new string?[_requests];
-        var statuses = new int[_requests];
-        var path = $"api/funds/{_fundId}/companies?stage=seed";
+        var ids = Enumerable.Range(0, _options.Requests).Select(i => $"rh{context.Seed}-share-{i}-{random.Next():x8}").ToList();
+        var modes = new string?[_options.Requests];
+        var statuses = new int[_options.Requests];
+        var path = $"api/funds/{_options.FundId}/companies?stage=seed";
         var header = context.Rules.Data.Headers.Mode;
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, _requests),
-            new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken },
+            Enumerable.Range(0, _options.Requests),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 try
@@ -86,7 +65,7 @@ public sealed class EnforcedShareGate : IGate
                 }
             }).ConfigureAwait(false);
 
-        var answered = Enumerable.Range(0, _requests).Where(i => modes[i] is not null).ToList();
+        var answered = Enumerable.Range(0, _options.Requests).Where(i => modes[i] is not null).ToList();
         if (answered.Count == 0)
         {
             return GateResult.NotEvaluated(measured, "target unreachable: no request got an answer");
@@ -112,14 +91,14 @@ public sealed class EnforcedShareGate : IGate
             }
         }
 
-        if (answered.Count < _minSamples && mismatches.Count == 0)
+        if (answered.Count < _options.MinSamples && mismatches.Count == 0)
         {
             return new GateResult
             {
                 Status = GateStatus.Inconclusive,
                 Measured = measured,
                 SampleSize = answered.Count,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"only {answered.Count} of {_requests} requests were answered, at least {_minSamples} are needed to judge"),
+                Reason = string.Create(CultureInfo.InvariantCulture, $"only {answered.Count} of {_options.Requests} requests were answered, at least {_options.MinSamples} are needed to judge"),
             }.WithEvidence(mismatches);
         }
 
@@ -151,24 +130,5 @@ public sealed class EnforcedShareGate : IGate
         }.WithEvidence(mismatches);
     }
 
-    private string ConfidenceText => string.Create(CultureInfo.InvariantCulture, $"{_confidence * 100:0.#}%");
-
-    private static bool ConfidenceOf(System.Text.Json.JsonElement json, out double confidence, out string error)
-    {
-        confidence = 0.999;
-        error = "";
-        if (!json.TryGetProperty("confidence", out var value))
-        {
-            return true;
-        }
-
-        if (value.ValueKind == System.Text.Json.JsonValueKind.Number && value.TryGetDouble(out var c) && Proportions.Z(c) is not null)
-        {
-            confidence = c;
-            return true;
-        }
-
-        error = "parameter 'confidence' must be 0.95, 0.99 or 0.999";
-        return false;
-    }
+    private string ConfidenceText => string.Create(CultureInfo.InvariantCulture, $"{_options.Confidence * 100:0.#}%");
 }

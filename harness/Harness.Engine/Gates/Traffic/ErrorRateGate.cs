@@ -2,6 +2,7 @@ using System.Globalization;
 using Harness.Engine.Metrics;
 using Harness.Engine.Plans;
 using Harness.Engine.Gates.Statistics;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Traffic;
 
@@ -14,42 +15,21 @@ namespace Harness.Engine.Gates.Traffic;
 /// </summary>
 public sealed class ErrorRateGate : IGate
 {
-    private static readonly string[] KnownParameters = ["requests", "concurrency", "confidence"];
-    private readonly int? _requests;
-    private readonly int _concurrency;
-    private readonly double _z;
+    private readonly ErrorRateOptions _options;
 
-    private ErrorRateGate(int? requests, int concurrency, double z)
+    private ErrorRateGate(ErrorRateOptions options) => _options = options;
+
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<ErrorRateOptions>(GateKinds.ErrorRate,
+        "share of seeded generated requests (all endpoints, concurrent) ending in a 5xx, a transport failure or a status the contract does not give (expected enforce rejects are not errors); the validation error ratio from /metrics beside it",
+        ThresholdUnit.Ratio, "< 1%", (_, options) => new ErrorRateGate(options)) with
     {
-        _requests = requests;
-        _concurrency = concurrency;
-        _z = z;
-    }
+        RequiresUpperLimit = true,
+        InconclusiveWhen = "the Wilson interval straddles the threshold",
+    };
 
-    /// <summary>
-    /// Factory. Parameters: <c>requests</c> (default: enough for zero errors to pass the threshold, at
-    /// least 1,000, at most 20,000), <c>concurrency</c> (default 8), <c>confidence</c> 0.95|0.99|0.999 (default 0.95).
-    /// </summary>
-    public static GateCreation Create(GateSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
-        {
-            return GateCreation.Invalid(unknownParameter);
-        }
-
-        if (GateChecks.UpperLimit(spec, "< 1%") is { } notUpperLimit)
-        {
-            return GateCreation.Invalid(notUpperLimit);
-        }
-
-        if (!p.TryGetInt("requests", 0, 0, 200_000, out var requests, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetInt("concurrency", 8, 1, 256, out var concurrency, out var e2)) return GateCreation.Invalid(e2);
-        if (!p.TryGetChoice("confidence", "0.95", ["0.95", "0.99", "0.999"], out var confidence, out var e3)) return GateCreation.Invalid(e3);
-        return GateCreation.Of(new ErrorRateGate(requests == 0 ? null : requests, concurrency,
-            Proportions.Z(double.Parse(confidence, CultureInfo.InvariantCulture))!.Value));
-    }
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
@@ -57,9 +37,9 @@ public sealed class ErrorRateGate : IGate
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold!;
         const string Measured = "share of generated requests ending in a 5xx, a transport failure or a status the contract does not give";
-        var count = _requests ?? Math.Clamp(Proportions.TrialsToShowBelow(threshold.Value, _z), 1_000, 20_000);
+        var count = _options.Requests > 0 ? _options.Requests : Math.Clamp(Proportions.TrialsToShowBelow(threshold.Value, _options.Z), 1_000, 20_000);
         var before = await ValidationCountersAsync(context.Http, cancellationToken).ConfigureAwait(false);
-        var exchanges = await GeneratedTraffic.RunAsync(context, count, _concurrency, cancellationToken).ConfigureAwait(false);
+        var exchanges = await GeneratedTraffic.RunAsync(context, count, _options.Concurrency, cancellationToken).ConfigureAwait(false);
         var after = await ValidationCountersAsync(context.Http, cancellationToken).ConfigureAwait(false);
 
         var answered = exchanges.Where(e => e.Observed is not null).ToList();
@@ -69,7 +49,7 @@ public sealed class ErrorRateGate : IGate
         }
 
         var errors = answered.Where(e => IsError(e)).ToList();
-        var interval = Proportions.Wilson(errors.Count, answered.Count, _z);
+        var interval = Proportions.Wilson(errors.Count, answered.Count, _options.Z);
         var status = Proportions.BelowLimit(interval, threshold.Value, threshold.Operator == ThresholdOperator.AtMost);
         var rate = answered.Count == 0 ? 0 : (double)errors.Count / answered.Count;
         var ratio = after is { } a && before is { } b && a.Validations > b.Validations
@@ -109,7 +89,7 @@ public sealed class ErrorRateGate : IGate
             || (exchange.Expected.Status is { } expected ? observed.Status != expected : observed.Status is < 200 or >= 300);
     }
 
-    private string ConfidenceText() => _z switch
+    private string ConfidenceText() => _options.Z switch
     {
         > 3 => "99.9%",
         > 2.5 => "99%",

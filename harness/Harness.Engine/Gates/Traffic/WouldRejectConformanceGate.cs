@@ -3,6 +3,7 @@ using Harness.Engine.Plans;
 using StageContract.Outcomes;
 using StageContract.Problems;
 using Harness.Engine.Gates.Statistics;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Traffic;
 
@@ -15,35 +16,21 @@ namespace Harness.Engine.Gates.Traffic;
 /// </summary>
 public sealed class WouldRejectConformanceGate : IGate
 {
-    private static readonly string[] KnownParameters = ["requests", "concurrency", "confidence", "minSamples"];
-    private readonly int _requests;
-    private readonly int _concurrency;
-    private readonly double _z;
-    private readonly string _confidence;
-    private readonly int _minSamples;
+    private readonly WouldRejectConformanceOptions _options;
 
-    private WouldRejectConformanceGate(int requests, int concurrency, string confidence, int minSamples)
+    private WouldRejectConformanceGate(WouldRejectConformanceOptions options) => _options = options;
+
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<WouldRejectConformanceOptions>(GateKinds.WouldRejectConformance,
+        "shadow at a rate: among generated requests, the share answered X-Stage-Would-Reject: true against the share the contract flags; every request flagged exactly when expected, on the status the contract gives, none stage-rejected; chart per endpoint",
+        ThresholdUnit.Ratio, ">= 0%", (_, options) => new WouldRejectConformanceGate(options)) with
     {
-        (_requests, _concurrency, _confidence, _minSamples) = (requests, concurrency, confidence, minSamples);
-        _z = Proportions.Z(double.Parse(confidence, CultureInfo.InvariantCulture))!.Value;
-    }
+        ThresholdNote = "the flagged share inside the Wilson interval",
+        InconclusiveWhen = "fewer answers than minSamples",
+    };
 
-    /// <summary>Factory. Parameters: <c>requests</c> (2,000), <c>concurrency</c> (8), <c>confidence</c> 0.95|0.99|0.999 (0.999), <c>minSamples</c> (answers needed to judge; 1,000).</summary>
-    public static GateCreation Create(GateSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
-        {
-            return GateCreation.Invalid(unknownParameter);
-        }
-
-        if (!p.TryGetInt("requests", 2_000, 100, 1_000_000, out var requests, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetInt("concurrency", 8, 1, 256, out var concurrency, out var e2)) return GateCreation.Invalid(e2);
-        if (!p.TryGetChoice("confidence", "0.999", ["0.95", "0.99", "0.999"], out var confidence, out var e3)) return GateCreation.Invalid(e3);
-        if (!p.TryGetInt("minSamples", 1_000, 1, 1_000_000, out var min, out var e4)) return GateCreation.Invalid(e4);
-        return GateCreation.Of(new WouldRejectConformanceGate(requests, concurrency, confidence, min));
-    }
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <summary>
     /// A request the contract expects to be flagged: its stages were classified would-reject and it
@@ -62,21 +49,21 @@ public sealed class WouldRejectConformanceGate : IGate
         ArgumentNullException.ThrowIfNull(context);
         const string Measured = "share of generated requests answered as would-reject, against the share injected with an unknown stage";
         var header = context.Rules.Data.Headers.WouldReject;
-        var exchanges = (await GeneratedTraffic.RunAsync(context, _requests, _concurrency, cancellationToken).ConfigureAwait(false))
+        var exchanges = (await GeneratedTraffic.RunAsync(context, _options.Requests, _options.Concurrency, cancellationToken).ConfigureAwait(false))
             .Where(e => e.Observed is { TransportError: null }).ToList();
         if (exchanges.Count == 0)
         {
             return GateResult.NotEvaluated(Measured, "target unreachable: no request got an answer");
         }
 
-        if (exchanges.Count < _minSamples)
+        if (exchanges.Count < _options.MinSamples)
         {
             return new GateResult
             {
                 Status = GateStatus.Inconclusive,
                 Measured = Measured,
                 SampleSize = exchanges.Count,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"only {exchanges.Count} of {_requests} requests were answered, at least {_minSamples} are needed to judge"),
+                Reason = string.Create(CultureInfo.InvariantCulture, $"only {exchanges.Count} of {_options.Requests} requests were answered, at least {_options.MinSamples} are needed to judge"),
             };
         }
 
@@ -88,7 +75,7 @@ public sealed class WouldRejectConformanceGate : IGate
             || StageRejection.IsRejectionCode(e.Observed.ErrorCode)).ToList();
         var n = exchanges.Count;
         var expectedShare = (double)injected / n;
-        var interval = Proportions.Wilson(flagged, n, _z);
+        var interval = Proportions.Wilson(flagged, n, _options.Z);
         var within = expectedShare >= interval.Low - 1e-12 && expectedShare <= interval.High + 1e-12;
         var text = string.Create(CultureInfo.InvariantCulture, $"{100.0 * flagged / n:0.##}% ({flagged}/{n})");
         var byEndpoint = exchanges.GroupBy(e => e.Request.Endpoint.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -98,10 +85,10 @@ public sealed class WouldRejectConformanceGate : IGate
             Measured = Measured,
             Value = (double)flagged / n,
             ValueText = text,
-            Threshold = string.Create(CultureInfo.InvariantCulture, $"injected {100 * expectedShare:0.##}% inside the {_confidence} Wilson interval"),
+            Threshold = string.Create(CultureInfo.InvariantCulture, $"injected {100 * expectedShare:0.##}% inside the {_options.Confidence.ToString(CultureInfo.InvariantCulture)} Wilson interval"),
             SampleSize = n,
             Reason = string.Create(CultureInfo.InvariantCulture,
-                $"would-reject {text}, Wilson {100 * interval.Low:0.##}%..{100 * interval.High:0.##}% at {_confidence}; injected {100 * expectedShare:0.##}% ({injected}): {(within ? "inside" : "outside")}; {wrong.Count} requests flagged wrongly or rejected"),
+                $"would-reject {text}, Wilson {100 * interval.Low:0.##}%..{100 * interval.High:0.##}% at {_options.Confidence.ToString(CultureInfo.InvariantCulture)}; injected {100 * expectedShare:0.##}% ({injected}): {(within ? "inside" : "outside")}; {wrong.Count} requests flagged wrongly or rejected"),
             Charts =
             [
                 new Chart("Would-reject rate per endpoint (%)", [.. byEndpoint.Select(g => g.Key)],
