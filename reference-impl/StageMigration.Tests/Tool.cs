@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using StageMigration.Commands;
 
 namespace StageMigration.Tests;
 

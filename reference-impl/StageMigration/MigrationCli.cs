@@ -5,9 +5,14 @@ using Npgsql;
 using StageContract;
 using StageContract.Data;
 using StageData.Schema;
-using StageMigration.Commands;
+using StageMigration.Apply;
 using StageMigration.Generation;
+using StageMigration.Planning;
+using StageMigration.Rollback;
+using StageMigration.Runs;
 using StageMigration.Snapshots;
+using StageMigration.Statistics;
+using StageMigration.Verification;
 
 namespace StageMigration;
 

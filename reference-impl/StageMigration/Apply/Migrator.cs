@@ -2,26 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using StageContract;
-using StageMigration.Database;
 using StageMigration.Rows;
+using StageMigration.Runs;
+using StageMigration.Tables;
 
-namespace StageMigration.Commands;
-
-/// <summary>Options of <c>apply</c> and <c>resume</c>.</summary>
-public sealed record ApplyOptions(int BatchSize = 5000, int SleepMs = 0);
-
-/// <summary>What one table's pass did in this process.</summary>
-public sealed record TableApplyResult(string Table, int Batches, long RowsRead, long RowsChanged, long RowsUnmappable, string? LastId);
-
-/// <summary>What <c>apply</c> or <c>resume</c> did.</summary>
-public sealed record ApplyResult(long RunId, bool Resumed, string Status, IReadOnlyList<TableApplyResult> Tables, double Seconds, string? Error)
-{
-    /// <summary>Rows changed by this process, all tables.</summary>
-    public long RowsChanged => Tables.Sum(t => t.RowsChanged);
-}
-
-/// <summary>Thrown when the migration state forbids the command (exit code 7).</summary>
-public sealed class MigrationStateException(string message) : Exception(message);
+namespace StageMigration.Apply;
 
 /// <summary>
 /// <c>apply</c> and <c>resume</c> (contract section 10): keyset batches, one transaction per batch

@@ -2,24 +2,12 @@ using System.Text.Json;
 using Npgsql;
 using StageContract;
 using StageContract.Normalization;
-using StageMigration.Database;
+using StageMigration.Planning;
 using StageMigration.Rows;
+using StageMigration.Runs;
+using StageMigration.Tables;
 
-namespace StageMigration.Commands;
-
-/// <summary>One invariant and whether it holds.</summary>
-/// <param name="Name">Stable name of the check.</param>
-/// <param name="Passed">True when it holds.</param>
-/// <param name="Detail">What was measured.</param>
-/// <param name="Offenders">Up to 20 offending rows (table:id), for the report.</param>
-public sealed record VerifyCheck(string Name, bool Passed, string Detail, IReadOnlyList<string> Offenders);
-
-/// <summary>The report of <c>verify</c>.</summary>
-public sealed record VerifyReport(long? RunId, string? RunStatus, long CompaniesRows, long StrategiesRows, IReadOnlyList<VerifyCheck> Checks, IReadOnlyList<PlannedMapping> Unmappable)
-{
-    /// <summary>True when every check passed.</summary>
-    public bool Passed => Checks.All(c => c.Passed);
-}
+namespace StageMigration.Verification;
 
 /// <summary>
 /// <c>verify</c> (contract section 10), read-only: row counts equal to those recorded when the

@@ -1,38 +1,9 @@
 using Npgsql;
 using StageContract;
-using StageMigration.Database;
 using StageMigration.Rows;
+using StageMigration.Tables;
 
-namespace StageMigration.Commands;
-
-/// <summary>One distinct stored stage value in the plan.</summary>
-/// <param name="Raw">The stored value (null: SQL NULL).</param>
-/// <param name="Canonical">What it becomes; null when it is unmappable.</param>
-/// <param name="Kind">canonical, alias or unknown.</param>
-/// <param name="Companies">Companies whose stage is this value.</param>
-/// <param name="DistributionKeys">Strategy distributions with this value as a key.</param>
-public sealed record PlannedMapping(string? Raw, string? Canonical, string Kind, long Companies, long DistributionKeys);
-
-/// <summary>The plan for one table.</summary>
-/// <param name="Table">Table name.</param>
-/// <param name="Rows">Rows scanned.</param>
-/// <param name="WouldChange">Rows the apply would write.</param>
-/// <param name="Unmappable">Rows that keep an Unknown stage (listed in the mapping).</param>
-/// <param name="Invalid">Distributions that cannot be migrated (not an object, bad weights), left unchanged.</param>
-/// <param name="Rescaled">Distributions whose weights would be rescaled to sum to 1.</param>
-/// <param name="Merged">Distributions with entries that would be merged.</param>
-/// <param name="WouldChangeByStage">Rows that would change, by the canonical stage they get (companies) or gain as a key (strategies).</param>
-public sealed record TablePlan(string Table, long Rows, long WouldChange, long Unmappable, long Invalid, long Rescaled, long Merged, IReadOnlyDictionary<string, long> WouldChangeByStage);
-
-/// <summary>The dry-run report of <c>plan</c>.</summary>
-public sealed record MigrationPlan(string MappingSha256, IReadOnlyList<TablePlan> Tables, IReadOnlyList<PlannedMapping> Mapping, IReadOnlyList<PlannedMapping> UnmappableValues, IReadOnlyList<InvalidRow> InvalidRows)
-{
-    /// <summary>Rows the apply would write, all tables.</summary>
-    public long WouldChange => Tables.Sum(t => t.WouldChange);
-}
-
-/// <summary>A row the migration cannot migrate, with why (first 100 listed).</summary>
-public sealed record InvalidRow(string Table, string Id, string Reason);
+namespace StageMigration.Planning;
 
 /// <summary><c>plan</c>: a read-only scan of both tables, computing what <c>apply</c> would do.</summary>
 public sealed class Planner(NpgsqlDataSource dataSource, ContractRules rules, TextWriter progress)

@@ -1,9 +1,6 @@
 using Npgsql;
 
-namespace StageMigration.Database;
-
-/// <summary>One row as the migration sees it: id and stage column, both as text.</summary>
-public readonly record struct StageRow(string Id, string? Value);
+namespace StageMigration.Tables;
 
 /// <summary>Keyset pagination over a migrated table (<c>WHERE id &gt; @last ORDER BY id LIMIT @n</c>).</summary>
 public static class KeysetReader

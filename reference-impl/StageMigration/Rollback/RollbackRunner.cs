@@ -1,15 +1,8 @@
 using Npgsql;
-using StageMigration.Database;
+using StageMigration.Runs;
+using StageMigration.Tables;
 
-namespace StageMigration.Commands;
-
-/// <summary>What <c>rollback</c> did.</summary>
-/// <param name="RunId">The newest run rolled back.</param>
-/// <param name="RowsRestored">Rows set back to their audited before-value.</param>
-/// <param name="Conflicts">Rows changed after the migration (their value is no longer the audited after-value); left as they are.</param>
-/// <param name="ConflictRows">Up to 20 conflicting rows (table:id).</param>
-/// <param name="Seconds">Duration.</param>
-public sealed record RollbackResult(long RunId, long RowsRestored, long Conflicts, IReadOnlyList<string> ConflictRows, double Seconds);
+namespace StageMigration.Rollback;
 
 /// <summary>
 /// <c>rollback</c>: restores the before-values of a run from its audit rows, newest first, in
