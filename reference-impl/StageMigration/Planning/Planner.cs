@@ -13,22 +13,14 @@ public sealed class Planner(NpgsqlDataSource dataSource, ContractRules rules, Te
     /// <summary>Scans and reports.</summary>
     public async Task<MigrationPlan> PlanAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var mapping = new Dictionary<string, (string? Raw, long Companies, long Keys)>(StringComparer.Ordinal);
-        const string nullKey = "\0null";
-        void Count(string? raw, bool company)
-        {
-            var key = raw ?? nullKey;
-            var current = mapping.GetValueOrDefault(key, (raw, 0, 0));
-            mapping[key] = company ? (raw, current.Companies + 1, current.Keys) : (raw, current.Companies, current.Keys + 1);
-        }
-
+        var mapping = new StageValueTally();
         var tables = new List<TablePlan>();
         var invalidRows = new List<InvalidRow>();
         foreach (var table in MigratedTable.All)
         {
             long rows = 0, change = 0, unmappable = 0, invalid = 0, rescaled = 0, merged = 0;
             var byStage = new SortedDictionary<string, long>(StringComparer.Ordinal);
-            await foreach (var batch in KeysetReader.ScanAsync(dataSource, table, batchSize, cancellationToken).ConfigureAwait(false))
+            await foreach (var batch in StageRowReader.ScanAsync(dataSource, table, batchSize, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var row in batch)
                 {
@@ -50,7 +42,7 @@ public sealed class Planner(NpgsqlDataSource dataSource, ContractRules rules, Te
 
                     if (table == MigratedTable.Companies)
                     {
-                        Count(row.Value, company: true);
+                        mapping.Add(row.Value, company: true);
                         if (outcome.NewValue is { } stage)
                         {
                             change++;
@@ -65,7 +57,7 @@ public sealed class Planner(NpgsqlDataSource dataSource, ContractRules rules, Te
                         var (keys, sum) = Read(row.Value);
                         foreach (var key in keys)
                         {
-                            Count(key, company: false);
+                            mapping.Add(key, company: false);
                         }
 
                         if (outcome.NewValue is { } value)

@@ -20,11 +20,7 @@ public sealed class RollbackRunner(NpgsqlDataSource dataSource, TextWriter progr
     public async Task<RollbackResult> RollbackAsync(long? runId, int batchSize, CancellationToken cancellationToken, bool all = false)
     {
         var started = timeProvider.GetTimestamp();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        if (!await MigrationState.TryLockAsync(connection, cancellationToken).ConfigureAwait(false))
-        {
-            throw new MigrationStateException("another migration process holds the migration lock");
-        }
+        await using var connection = await MigrationState.OpenLockedAsync(dataSource, cancellationToken).ConfigureAwait(false);
 
         var open = new List<long>();
         await using (var command = new NpgsqlCommand("SELECT run_id FROM stage_migration_runs WHERE status <> 'rolled_back' ORDER BY run_id DESC", connection))

@@ -16,6 +16,27 @@ public static class MigrationState
         return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    /// <summary>
+    /// A connection holding the migration lock; a <see cref="MigrationStateException"/> when another
+    /// process holds it.
+    /// </summary>
+    public static async Task<NpgsqlConnection> OpenLockedAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await TryLockAsync(connection, cancellationToken).ConfigureAwait(false)
+                ? connection
+                : throw new MigrationStateException("another migration process holds the migration lock");
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>The newest run, or null.</summary>
     public static Task<MigrationRun?> LatestRunAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         ReadRunAsync(connection, "ORDER BY run_id DESC LIMIT 1", null, cancellationToken);

@@ -56,11 +56,11 @@ public sealed class Verifier(NpgsqlDataSource dataSource, ContractRules rules, T
         long aliasKeyCount = 0;
         var wouldChange = new List<string>();
         long wouldChangeCount = 0;
-        var unmappable = new Dictionary<string, (string? Raw, long Companies, long Keys)>(StringComparer.Ordinal);
+        var unmappable = new StageValueTally();
         foreach (var table in MigratedTable.All)
         {
             long scanned = 0;
-            await foreach (var batch in KeysetReader.ScanAsync(dataSource, table, batchSize, cancellationToken).ConfigureAwait(false))
+            await foreach (var batch in StageRowReader.ScanAsync(dataSource, table, batchSize, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var row in batch)
                 {
@@ -80,7 +80,7 @@ public sealed class Verifier(NpgsqlDataSource dataSource, ContractRules rules, T
                         }
                         else if (stage.Kind == StageKind.Unknown)
                         {
-                            Tally(unmappable, row.Value, company: true);
+                            unmappable.Add(row.Value, company: true);
                         }
 
                         continue;
@@ -104,7 +104,7 @@ public sealed class Verifier(NpgsqlDataSource dataSource, ContractRules rules, T
                         }
                         else if (key.Kind == StageKind.Unknown)
                         {
-                            Tally(unmappable, property.Name, company: false);
+                            unmappable.Add(property.Name, company: false);
                         }
                     }
 
@@ -141,12 +141,5 @@ public sealed class Verifier(NpgsqlDataSource dataSource, ContractRules rules, T
         {
             list.Add(item);
         }
-    }
-
-    private static void Tally(Dictionary<string, (string? Raw, long Companies, long Keys)> tally, string? raw, bool company)
-    {
-        var key = raw ?? "\0null";
-        var current = tally.GetValueOrDefault(key, (raw, 0, 0));
-        tally[key] = company ? (raw, current.Companies + 1, current.Keys) : (raw, current.Companies, current.Keys + 1);
     }
 }

@@ -2,8 +2,11 @@ using Npgsql;
 
 namespace StageMigration.Tables;
 
-/// <summary>Keyset pagination over a migrated table (<c>WHERE id &gt; @last ORDER BY id LIMIT @n</c>).</summary>
-public static class KeysetReader
+/// <summary>
+/// Reads a migrated table's rows: keyset pagination (<c>WHERE id &gt; @last ORDER BY id LIMIT @n</c>),
+/// and given rows again under a row lock.
+/// </summary>
+public static class StageRowReader
 {
     /// <summary>The next batch after <paramref name="afterId"/> (null: from the start); <paramref name="forUpdate"/> locks the rows in the current transaction.</summary>
     public static async Task<List<StageRow>> ReadBatchAsync(
@@ -23,14 +26,20 @@ public static class KeysetReader
         }
 
         command.Parameters.AddWithValue("n", batchSize);
-        var rows = new List<StageRow>(batchSize);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(new StageRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-        }
+        return await ReadRowsAsync(command, batchSize, cancellationToken).ConfigureAwait(false);
+    }
 
-        return rows;
+    /// <summary>The rows with these ids, read again and locked in <paramref name="transaction"/> (a row written since it was read).</summary>
+    public static async Task<List<StageRow>> ReadLockedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, MigratedTable table, List<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(ids);
+        var idType = table.NumericId ? "bigint" : "text";
+        await using var select = new NpgsqlCommand(
+            $"SELECT t.id::text, t.{table.Column}::text FROM {table.Name} t WHERE t.id = ANY(@ids::text[]::{idType}[]) ORDER BY t.id FOR UPDATE", connection, transaction);
+        select.Parameters.AddWithValue("ids", ids.ToArray());
+        return await ReadRowsAsync(select, ids.Count, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every row of the table, batch by batch, read-only.</summary>
@@ -51,5 +60,17 @@ public static class KeysetReader
             last = rows[^1].Id;
             yield return rows;
         }
+    }
+
+    private static async Task<List<StageRow>> ReadRowsAsync(NpgsqlCommand command, int capacity, CancellationToken cancellationToken)
+    {
+        var rows = new List<StageRow>(capacity);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new StageRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return rows;
     }
 }
