@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReferenceImpl.Api.DocumentStore;
 using ReferenceImpl.Api.Funds;
 using ReferenceImpl.Api.Json;
 using ReferenceImpl.Api.Problems;
 using ReferenceImpl.Api.Profiles;
-using ReferenceImpl.Api.Storage;
 using ReferenceImpl.Api.Validation;
 using StageContract.Distributions;
 using StageContract.Endpoints;

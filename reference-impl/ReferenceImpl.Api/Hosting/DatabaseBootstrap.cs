@@ -3,7 +3,7 @@ using NpgsqlTypes;
 using ReferenceImpl.Api.Funds;
 using StageData.Schema;
 
-namespace ReferenceImpl.Api.Persistence;
+namespace ReferenceImpl.Api.Hosting;
 
 /// <summary>At start-up: the versioned schema scripts, then the demo funds and companies when <c>funds</c> is empty.</summary>
 public static class DatabaseBootstrap

@@ -2,9 +2,8 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using ReferenceImpl.Api.Allocations;
-using ReferenceImpl.Api.Storage;
 
-namespace ReferenceImpl.Api.Persistence;
+namespace ReferenceImpl.Api.DocumentStore;
 
 /// <summary>Allocations in <c>allocations</c>, one jsonb document per allocation.</summary>
 public sealed class PostgresAllocationStore(NpgsqlDataSource dataSource) : IDocumentStore<Allocation>

@@ -1,6 +1,9 @@
-namespace ReferenceImpl.Api.Storage;
+namespace ReferenceImpl.Api.DocumentStore;
 
-/// <summary>Persistence of one kind of write-endpoint resource, by id. Postgres later; in memory now.</summary>
+/// <summary>
+/// Persistence of one kind of write-endpoint resource, by id: <see cref="InMemoryDocumentStore{T}"/>
+/// without a database, <see cref="PostgresStrategyStore"/> and <see cref="PostgresAllocationStore"/> with one.
+/// </summary>
 public interface IDocumentStore<T>
     where T : class
 {

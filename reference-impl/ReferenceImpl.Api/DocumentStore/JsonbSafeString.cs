@@ -1,12 +1,6 @@
 using System.Text.Json;
 
-namespace ReferenceImpl.Api.Persistence;
-
-/// <summary>How documents are stored: the API's own (camelCase) shape, with strings made safe for jsonb.</summary>
-internal static class StoredJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonbSafeString() } };
-}
+namespace ReferenceImpl.Api.DocumentStore;
 
 /// <summary>
 /// Postgres cannot store U+0000 in jsonb (nor in text), but a raw stage kept verbatim may hold one

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using ReferenceImpl.Api.Storage;
 using ReferenceImpl.Api.Strategies;
 using ReferenceImpl.Api.Validation;
 
-namespace ReferenceImpl.Api.Persistence;
+namespace ReferenceImpl.Api.DocumentStore;
 
 /// <summary>
 /// Strategies in <c>portfolio_strategies</c>: the normalized allocation is the row's

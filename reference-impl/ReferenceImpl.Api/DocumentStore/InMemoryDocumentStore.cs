@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ReferenceImpl.Api.Storage;
+namespace ReferenceImpl.Api.DocumentStore;
 
 /// <summary>A thread-safe in-process store.</summary>
 public sealed class InMemoryDocumentStore<T> : IDocumentStore<T>

@@ -1,7 +1,6 @@
 using Npgsql;
-using ReferenceImpl.Api.Funds;
 
-namespace ReferenceImpl.Api.Persistence;
+namespace ReferenceImpl.Api.Funds;
 
 /// <summary>Funds and companies from <c>funds</c> and <c>portfolio_companies</c>.</summary>
 public sealed class PostgresFundDirectory(NpgsqlDataSource dataSource) : IFundDirectory
