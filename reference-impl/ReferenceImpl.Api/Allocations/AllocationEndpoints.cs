@@ -19,6 +19,7 @@ public static class AllocationEndpoints
     // As listed in the contract data (stage-contract.json); a test checks that the service maps exactly the data's endpoints.
     private const string Route = "/api/allocations";
     private const string ByIdRoute = "/api/allocations/{id}";
+    private const string Resource = "allocation";
 
     public static IEndpointRouteBuilder MapAllocations(this IEndpointRouteBuilder routes)
     {
@@ -29,47 +30,18 @@ public static class AllocationEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<Allocation>, Ok<Allocation>, ProblemHttpResult>> CreateAsync(
-        HttpContext context, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
-    {
-        var id = Guid.NewGuid().ToString("N");
-        var (allocation, problem) = await ReadAsync(context, id, validator, funds, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        await store.AddAsync(id, allocation!, cancellationToken).ConfigureAwait(false);
-        return ServiceProfile.Of(context).CreatedWithLocation
-            ? TypedResults.Created($"{Route}/{id}", allocation)
-            : TypedResults.Ok(allocation);
-    }
+    private static Task<Results<Created<Allocation>, Ok<Allocation>, ProblemHttpResult>> CreateAsync(
+        HttpContext context, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken) =>
+        DocumentHandlers.CreateAsync(context, Route, store, id => ReadAsync(context, id, validator, funds, cancellationToken), cancellationToken);
 
     /// <summary>PUT and PATCH both replace the items: an allocation is one set of items, so a partial item list has no meaning.</summary>
-    private static async Task<Results<Ok<Allocation>, ProblemHttpResult>> ReplaceAsync(
-        HttpContext context, string id, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
-    {
-        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return NotFound(context, id);
-        }
+    private static Task<Results<Ok<Allocation>, ProblemHttpResult>> ReplaceAsync(
+        HttpContext context, string id, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken) =>
+        DocumentHandlers.ReplaceAsync(context, id, Resource, store, _ => ReadAsync(context, id, validator, funds, cancellationToken), cancellationToken);
 
-        var (allocation, problem) = await ReadAsync(context, id, validator, funds, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return await store.ReplaceAsync(id, allocation!, cancellationToken).ConfigureAwait(false)
-            ? TypedResults.Ok(allocation!)
-            : NotFound(context, id);
-    }
-
-    private static async Task<Results<Ok<Allocation>, ProblemHttpResult>> GetAsync(
+    private static Task<Results<Ok<Allocation>, ProblemHttpResult>> GetAsync(
         HttpContext context, string id, IDocumentStore<Allocation> store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } allocation
-            ? TypedResults.Ok(allocation)
-            : NotFound(context, id);
+        DocumentHandlers.GetAsync(context, id, Resource, store, cancellationToken);
 
     private static async Task<(Allocation? Allocation, ProblemHttpResult? Problem)> ReadAsync(
         HttpContext context, string id, StageValidator validator, IFundDirectory funds, CancellationToken cancellationToken)
@@ -193,8 +165,4 @@ public static class AllocationEndpoints
 
         return items;
     }
-
-    private static ProblemHttpResult NotFound(HttpContext context, string id) =>
-        Problem.Create(context, StatusCodes.Status404NotFound, ServiceProblemCodes.NotFound, "Allocation not found",
-            $"no allocation has id '{(id.Length > 64 ? id[..64] + "..." : id)}'");
 }
