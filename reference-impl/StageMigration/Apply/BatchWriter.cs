@@ -25,7 +25,7 @@ internal sealed class BatchWriter(ContractRules rules)
         // Read without locking (most rows do not change), then update optimistically: a row is only
         // written while it still holds the value that was read. A row written concurrently in
         // between is read again under a row lock and evaluated afresh.
-        var rows = await StageRowReader.ReadBatchAsync(connection, transaction, table, afterId, batchSize, forUpdate: false, cancellationToken).ConfigureAwait(false);
+        var rows = await StageRowReader.ReadBatchAsync(connection, transaction, table, afterId, batchSize, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);

@@ -8,17 +8,19 @@ namespace StageMigration.Tables;
 /// </summary>
 public static class StageRowReader
 {
-    /// <summary>The next batch after <paramref name="afterId"/> (null: from the start); <paramref name="forUpdate"/> locks the rows in the current transaction.</summary>
+    /// <summary>
+    /// The next batch after <paramref name="afterId"/> (null: from the start), without locks: apply
+    /// writes optimistically and re-reads only the rows written since (<see cref="ReadLockedAsync"/>).
+    /// </summary>
     public static async Task<List<StageRow>> ReadBatchAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, MigratedTable table, string? afterId, int batchSize, bool forUpdate, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, MigratedTable table, string? afterId, int batchSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         var id = table.NumericId ? "@last::bigint" : "@last";
         var where = afterId is null ? "" : $"WHERE t.id > {id}";
-        var lockClause = forUpdate ? "FOR UPDATE" : "";
         // Table and column names come from MigratedTable, never from input.
         await using var command = new NpgsqlCommand(
-            $"SELECT t.id::text AS row_id, t.{table.Column}::text AS row_value FROM {table.Name} t {where} ORDER BY t.id LIMIT @n {lockClause}", connection, transaction)
+            $"SELECT t.id::text AS row_id, t.{table.Column}::text AS row_value FROM {table.Name} t {where} ORDER BY t.id LIMIT @n", connection, transaction)
         { CommandTimeout = 300 };
         if (afterId is not null)
         {
@@ -51,7 +53,7 @@ public static class StageRowReader
         string? last = null;
         while (true)
         {
-            var rows = await ReadBatchAsync(connection, null, table, last, batchSize, forUpdate: false, cancellationToken).ConfigureAwait(false);
+            var rows = await ReadBatchAsync(connection, null, table, last, batchSize, cancellationToken).ConfigureAwait(false);
             if (rows.Count == 0)
             {
                 yield break;
