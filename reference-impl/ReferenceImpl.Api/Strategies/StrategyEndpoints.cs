@@ -46,7 +46,7 @@ public static class StrategyEndpoints
     private static async Task<(Strategy? Strategy, ProblemHttpResult? Problem)> ReadAsync(
         HttpContext context, string id, Strategy? existing, StageValidator validator, IFundDirectory funds, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonBody.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        var (document, problem) = await JsonBody.ReadObjectAsync(context, fieldErrors => validator.PayloadProblem(context, fieldErrors), cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return (null, problem);
@@ -55,11 +55,6 @@ public static class StrategyEndpoints
         using (document)
         {
             var root = document!.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, validator.PayloadProblem(context, [new FieldError("$", "the body must be a JSON object")]));
-            }
-
             var partial = existing is not null;
             var errors = new List<FieldError>();
             var fundId = JsonReading.ReadInteger(root, "fundId", "fundId", 1, int.MaxValue, errors, required: !partial) ?? existing?.FundId;
