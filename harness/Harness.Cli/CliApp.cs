@@ -7,7 +7,7 @@ namespace Harness.Cli;
 
 /// <summary>
 /// The <c>rehearse</c> command line: <c>rehearse --phase</c> (the main verb), <c>phases</c>,
-/// <c>golden</c> and <c>report</c>. Everything it prints goes to the injected <see cref="CliOutput"/>;
+/// <c>golden</c>, <c>report</c> and <c>scenario</c>. Everything it prints goes to the injected <see cref="CliOutput"/>;
 /// every outcome is one of <see cref="ExitCodes"/>. Environment variables are read through the
 /// injected <see cref="CliEnvironment"/> (the process's by default).
 /// </summary>
@@ -25,6 +25,7 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
         root.Subcommands.Add(PhasesVerb.Build(context));
         root.Subcommands.Add(GoldenVerb.Build(context));
         root.Subcommands.Add(ReportVerb.Build(context));
+        root.Subcommands.Add(ScenarioVerb.Build(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

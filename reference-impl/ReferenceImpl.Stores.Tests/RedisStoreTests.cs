@@ -9,8 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.ModeStore;
 using ReferenceImpl.Api.Webhook;
-using StageContract.Modes;
 using StackExchange.Redis;
+using StageContract.Modes;
 
 namespace ReferenceImpl.Stores.Tests;
 
@@ -160,18 +160,4 @@ public sealed class RedisStoreTests(StoresFixture stores)
     }
 
     internal static async Task<Service> StartAsync(ServiceOptions options) => new(await ReferenceService.StartAsync(options, CancellationToken.None));
-}
-
-/// <summary>A running service and a client with a timeout, so that a request that hangs fails the test.</summary>
-internal sealed class Service(RunningReferenceService service) : IAsyncDisposable
-{
-    public HttpClient Client { get; } = new() { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-
-    public IServiceProvider Services => service.Services;
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await service.DisposeAsync();
-    }
 }

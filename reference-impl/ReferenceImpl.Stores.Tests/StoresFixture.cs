@@ -31,9 +31,3 @@ public sealed class StoresFixture : IAsyncLifetime
     public string RedisConfiguration() =>
         string.Create(CultureInfo.InvariantCulture, $"{Redis.GetConnectionString()},defaultDatabase={Interlocked.Increment(ref _redisDatabases) % 16}");
 }
-
-[CollectionDefinition(Name)]
-public sealed class StoresGroup : ICollectionFixture<StoresFixture>
-{
-    public const string Name = "stores";
-}

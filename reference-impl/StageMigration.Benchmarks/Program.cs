@@ -4,7 +4,7 @@ using Harness.Containers;
 using Npgsql;
 using StageContract;
 using StageData.Schema;
-using StageMigration.Commands;
+using StageMigration.Apply;
 using StageMigration.Generation;
 using StageMigration.Rows;
 

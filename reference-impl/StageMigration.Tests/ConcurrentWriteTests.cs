@@ -1,6 +1,6 @@
 using Npgsql;
 using StageContract;
-using StageMigration.Commands;
+using StageMigration.Apply;
 
 namespace StageMigration.Tests;
 

@@ -24,9 +24,3 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>The connection string of a database of this container (which need not exist).</summary>
     public string ConnectionString(string database) => ContainerDatabases.ConnectionString(_container, database);
 }
-
-[CollectionDefinition(Name)]
-public sealed class PostgresGroup : ICollectionFixture<PostgresFixture>
-{
-    public const string Name = "postgres";
-}

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Npgsql;
 using StageContract;
-using StageMigration.Commands;
+using StageMigration.Apply;
 
 namespace StageMigration.Tests;
 

@@ -1,14 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
-using StageMigration.Commands;
 
 namespace StageMigration.Tests;
-
-/// <summary>The result of one <c>stage-migrate</c> invocation.</summary>
-public sealed record ToolResult(int ExitCode, string Stdout, string Stderr)
-{
-    public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
-}
 
 /// <summary>Runs the tool in-process through its CLI (same parsing, same exit codes), or as a real process.</summary>
 internal static class Tool

@@ -13,5 +13,5 @@ public static class BuiltInPhases
         Plan.Find(name) ?? throw new ArgumentException($"the built-in plan has no phase '{name}'", nameof(name));
 
     /// <summary>True when a gate of the phase needs the target's database (<c>--database</c>).</summary>
-    public static bool NeedsDatabase(string name) => Harness.Cli.Verbs.RehearseVerb.NeedsDatabase(Named(name));
+    public static bool NeedsDatabase(string name) => Harness.Cli.Verbs.RehearseVerb.NeedsDatabase(Harness.Cli.CliApp.DefaultRegistry, Named(name));
 }

@@ -1,4 +1,5 @@
 using Harness.Engine.Gates;
+using Harness.Engine.Gates.Kinds;
 using Harness.Engine.Gates.Readiness;
 using Harness.Engine.Plans;
 using StageContract;
@@ -22,6 +23,13 @@ public sealed class PlanDerivationTests
         }
 
         Assert.Contains(builtIn.Phases.SelectMany(p => p.Gates), g => g.Kind == GateKinds.MigrationRehearsal);
+    }
+
+    [Fact]
+    public void PlanWithoutMigrationGates_DropsExactlyTheKindsThatNeedTheTargetsDatabase()
+    {
+        var needDatabase = Harness.Cli.CliApp.DefaultRegistry.Described.Where(k => k.Needs.HasFlag(GateNeeds.Database)).Select(k => k.Name).Order(StringComparer.Ordinal);
+        Assert.Equal([GateKinds.MigrationRehearsal, GateKinds.MigrationVerify], needDatabase);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static class GoldenVerb
         var output = new Option<string?>("--out") { Description = "Report directory; default reports/<UTC timestamp>-golden." };
         var seed = new Option<int>("--seed") { Description = "Seed; default 1.", DefaultValueFactory = _ => 1 };
         var command = new Command("golden", "Run the golden corpus alone against a target, in the configuration it reports.") { target, output, seed };
-        command.SetAction((parse, cancellationToken) => Guard.RunAsync(context, async () =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(context, async () =>
         {
             var text = parse.GetValue(target)!;
             if (TargetSession.ParseUrl(text) is not { } url)

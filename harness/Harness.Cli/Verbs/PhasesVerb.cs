@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Cli.Verbs;
 
@@ -10,9 +11,18 @@ public static class PhasesVerb
     {
         ArgumentNullException.ThrowIfNull(context);
         var plan = new Option<string?>("--plan") { Description = "A YAML phase plan; default the built-in plan." };
-        var command = new Command("phases", "List the plan's phases and their gates.") { plan };
-        command.SetAction((parse, cancellationToken) => Guard.RunAsync(context, () =>
+        var kinds = new Option<bool>("--kinds") { Description = "List the gate kinds instead: what each measures, its parameters and defaults, threshold and needs." };
+        var markdown = new Option<bool>("--markdown") { Description = "With --kinds: as the markdown table of harness/README.md." };
+        var command = new Command("phases", "List the plan's phases and their gates (or, with --kinds, the gate kinds).") { plan, kinds, markdown };
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(context, () =>
         {
+            if (parse.GetValue(kinds))
+            {
+                var described = context.Registry.Described.ToList();
+                context.Output.Out.Write(parse.GetValue(markdown) ? GateKindCatalog.Markdown(described) : GateKindCatalog.Text(described));
+                return Task.FromResult(ExitCodes.Go);
+            }
+
             var loaded = RehearseVerb.LoadPlan(context, parse.GetValue(plan));
             var o = context.Output.Out;
             o.WriteLine($"plan: {loaded.Source} (sha256 {loaded.Sha256})");

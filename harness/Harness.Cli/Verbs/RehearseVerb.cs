@@ -45,7 +45,7 @@ public static class RehearseVerb
         root.Options.Add(capture);
         root.Options.Add(database);
         root.Options.Add(stores);
-        root.SetAction((parse, cancellationToken) => Guard.RunAsync(context, async () =>
+        root.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(context, async () =>
         {
             var phaseName = parse.GetValue(phase);
             var loaded = LoadPlan(context, parse.GetValue(plan));
@@ -78,7 +78,7 @@ public static class RehearseVerb
             }
 
             var storesValue = parse.GetValue(stores)!;
-            var containers = storesValue == "containers" || (storesValue == "auto" && NeedsDatabase(selected));
+            var containers = storesValue == "containers" || (storesValue == "auto" && NeedsDatabase(context.Registry, selected));
             return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers), parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
         }, cancellationToken));
     }
@@ -109,9 +109,9 @@ public static class RehearseVerb
         return errors.Count == 0 ? plan : throw new PlanException($"{plan.Source}: {string.Join("; ", errors)}");
     }
 
-    /// <summary>True when a gate of the phase needs the target's database.</summary>
-    public static bool NeedsDatabase(Phase phase) =>
-        phase?.Gates.Any(g => g.Kind is Harness.Engine.Gates.GateKinds.MigrationRehearsal or Harness.Engine.Gates.GateKinds.MigrationVerify) ?? false;
+    /// <summary>True when a gate of the phase declares that it needs the target's database (<see cref="Harness.Engine.Gates.Kinds.GateNeeds.Database"/>).</summary>
+    public static bool NeedsDatabase(Harness.Engine.Gates.GateKindRegistry registry, Phase phase) =>
+        phase?.Gates.Any(g => registry?.Describe(g.Kind)?.Needs.HasFlag(Harness.Engine.Gates.Kinds.GateNeeds.Database) == true) ?? false;
 
     /// <summary>Starts or checks the target, runs the phase, writes the reports and prints the verdict.</summary>
     public static Task<int> ExecuteAsync(VerbContext context, PhasePlan plan, Phase phase, string target, string? outDirectory, int seed, CancellationToken cancellationToken, string? capturePath = null) =>

@@ -14,7 +14,7 @@ public static class ReportVerb
         var file = new Argument<string>("report.json") { Description = "A report.json written by 'rehearse'." };
         var output = new Option<string?>("--out") { Description = "Where to write; default the report's own directory." };
         var command = new Command("report", "Re-render the human reports from a report.json.") { file, output };
-        command.SetAction((parse, cancellationToken) => Guard.RunAsync(context, async () =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(context, async () =>
         {
             var path = context.Resolve(parse.GetValue(file)!);
             string json;

@@ -1,6 +1,7 @@
 using Harness.Engine.Gates;
-using Harness.Engine.Gates.Load;
 using Harness.Engine.Metrics;
+using Harness.Engine.Gates.Statistics;
+using Harness.Engine.Gates.Latency;
 
 namespace Harness.Engine.Tests.Gates;
 

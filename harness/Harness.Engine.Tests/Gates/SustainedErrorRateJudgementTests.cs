@@ -2,6 +2,7 @@ using Harness.Engine.Gates;
 using Harness.Engine.Gates.Load;
 using Harness.Engine.Plans;
 using Scenarios.Results;
+using Harness.Engine.Gates.Statistics;
 
 namespace Harness.Engine.Tests.Gates;
 

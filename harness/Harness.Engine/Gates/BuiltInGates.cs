@@ -4,9 +4,11 @@ using Harness.Engine.Gates.DecisionTable;
 using Harness.Engine.Gates.Drills;
 using Harness.Engine.Gates.Golden;
 using Harness.Engine.Gates.HeaderCoverage;
+using Harness.Engine.Gates.Latency;
 using Harness.Engine.Gates.Load;
 using Harness.Engine.Gates.Migration;
 using Harness.Engine.Gates.Readiness;
+using Harness.Engine.Gates.Traffic;
 using Harness.Engine.Plans;
 
 namespace Harness.Engine.Gates;
@@ -16,21 +18,24 @@ public static class BuiltInGates
 {
     /// <summary>A registry with every kind this version implements.</summary>
     public static GateKindRegistry Registry { get; } = GateKindRegistry.Empty
-        .With(GateKinds.ConfigurationConformance, ConfigurationConformanceGate.Create, ThresholdUnit.Count, "== 0")
-        .With(GateKinds.GoldenConformance, GoldenConformanceGate.Create, ThresholdUnit.Ratio, "== 100%")
-        .With(GateKinds.HeaderCoverage, HeaderCoverageGate.Create, ThresholdUnit.Ratio, ">= 99%")
-        .With(GateKinds.DecisionTable, DecisionTableGate.Create, ThresholdUnit.Ratio, "== 100%")
-        .With(GateKinds.BoundedLabels, BoundedLabelsGate.Create, ThresholdUnit.Count, "== 0")
-        .With(GateKinds.ErrorRate, ErrorRateGate.Create, ThresholdUnit.Ratio, "< 1%")
-        .With(GateKinds.ValidatorLatency, ValidatorLatencyGate.Create, ThresholdUnit.Duration, "<= 5ms")
-        .With(GateKinds.EnforcedShare, EnforcedShareGate.Create, ThresholdUnit.Ratio, ">= 0%")
-        .With(GateKinds.AutoDowngradeDrill, AutoDowngradeDrillGate.Create, ThresholdUnit.Duration, "<= 30s")
-        .With(GateKinds.WebhookHardening, WebhookHardeningGate.Create, ThresholdUnit.Count, "== 0")
-        .With(GateKinds.LatencyUnderLoad, LatencyUnderLoadGate.Create, ThresholdUnit.Duration, "<= 250ms")
-        .With(GateKinds.SustainedErrorRate, SustainedErrorRateGate.Create, ThresholdUnit.Ratio, "< 0.5%")
-        .With(GateKinds.WouldRejectConformance, WouldRejectConformanceGate.Create, ThresholdUnit.Ratio, ">= 0%")
-        .With(GateKinds.UnknownRate, TrafficReadinessGate.CreateUnknownRate, ThresholdUnit.Ratio, "< 0.5%")
-        .With(GateKinds.WouldRejectRate, TrafficReadinessGate.CreateWouldRejectRate, ThresholdUnit.Ratio, "< 0.5%")
-        .With(GateKinds.MigrationRehearsal, MigrationRehearsalGate.Create, ThresholdUnit.Count, "== 0")
-        .With(GateKinds.MigrationVerify, MigrationVerifyGate.Create, ThresholdUnit.Count, "== 0");
+        .With(ConfigurationConformanceGate.Kind)
+        .With(GateKinds.GoldenConformance, Checked(ThresholdUnit.Ratio, "== 100%", GoldenConformanceGate.Create))
+        .With(GateKinds.HeaderCoverage, Checked(ThresholdUnit.Ratio, ">= 99%", HeaderCoverageGate.Create))
+        .With(GateKinds.DecisionTable, Checked(ThresholdUnit.Ratio, "== 100%", DecisionTableGate.Create))
+        .With(GateKinds.BoundedLabels, Checked(ThresholdUnit.Count, "== 0", BoundedLabelsGate.Create))
+        .With(ErrorRateGate.Kind)
+        .With(ValidatorLatencyGate.Kind)
+        .With(EnforcedShareGate.Kind)
+        .With(AutoDowngradeDrillGate.Kind)
+        .With(WebhookHardeningGate.Kind)
+        .With(LatencyUnderLoadGate.Kind)
+        .With(SustainedErrorRateGate.Kind)
+        .With(WouldRejectConformanceGate.Kind)
+        .With(GateKinds.UnknownRate, Checked(ThresholdUnit.Ratio, "< 0.5%", TrafficReadinessGate.CreateUnknownRate))
+        .With(GateKinds.WouldRejectRate, Checked(ThresholdUnit.Ratio, "< 0.5%", TrafficReadinessGate.CreateWouldRejectRate))
+        .With(MigrationRehearsalGate.Kind)
+        .With(MigrationVerifyGate.Kind);
+
+    private static GateFactory Checked(ThresholdUnit unit, string example, GateFactory factory) =>
+        spec => GateChecks.Unit(spec, unit, example) is { } wrongUnit ? GateCreation.Invalid(wrongUnit) : factory(spec);
 }

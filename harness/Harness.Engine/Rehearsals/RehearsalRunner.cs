@@ -85,7 +85,8 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
                 BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),
             };
             var begin = timeProvider.GetTimestamp();
-            var result = await EvaluateSafelyAsync(gate, context, request.GateTimeout, cancellationToken).ConfigureAwait(false);
+            var result = NeedsCheck.Unmet(registry.Describe(spec.Kind), spec, request)
+                ?? await EvaluateSafelyAsync(gate, context, request.GateTimeout, cancellationToken).ConfigureAwait(false);
             var report = GateReport.From(spec, result, timeProvider.GetElapsedTime(begin), isImplicit);
             reports.Add(report);
             observer.GateFinished(report, i, gates.Count);

@@ -69,6 +69,30 @@ public sealed class StageRequestGenerator
         return Finish(endpoint, [.. stages.OrderBy(_ => _random.Next())]);
     }
 
+    /// <summary>A request whose every stage value is known (canonical or an alias spelling): valid in every mode.</summary>
+    public StageRequest KnownOnly(IReadOnlyList<StageEndpoint> endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var endpoint = endpoints[_random.Next(endpoints.Count)];
+        var count = EntryCount(endpoint);
+        var stages = new List<RawStage>();
+        for (var i = 0; i < count; i++)
+        {
+            stages.Add(KnownFor());
+        }
+
+        return Finish(endpoint, stages);
+    }
+
+    /// <summary>
+    /// A request of a scenario's mix: with probability <paramref name="unknownShare"/> one with an
+    /// unknown stage (<see cref="WithUnknown"/>), else one with known stages only; null share: <see cref="Any"/>.
+    /// </summary>
+    public StageRequest ForMix(IReadOnlyList<StageEndpoint> endpoints, double? unknownShare) =>
+        unknownShare is not { } share ? Any(endpoints)
+        : _random.NextDouble() < share ? WithUnknown(endpoints)
+        : KnownOnly(endpoints);
+
     private RawStage UnknownFor(bool stringsOnly)
     {
         while (true)

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReferenceImpl.Api.DocumentStore;
 using ReferenceImpl.Api.Funds;
 using ReferenceImpl.Api.Json;
 using ReferenceImpl.Api.Problems;
 using ReferenceImpl.Api.Profiles;
-using ReferenceImpl.Api.Storage;
 using ReferenceImpl.Api.Validation;
 using StageContract.Endpoints;
 using StageContract.Normalization;
@@ -19,6 +19,7 @@ public static class AllocationEndpoints
     // As listed in the contract data (stage-contract.json); a test checks that the service maps exactly the data's endpoints.
     private const string Route = "/api/allocations";
     private const string ByIdRoute = "/api/allocations/{id}";
+    private const string Resource = "allocation";
 
     public static IEndpointRouteBuilder MapAllocations(this IEndpointRouteBuilder routes)
     {
@@ -29,52 +30,23 @@ public static class AllocationEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<Allocation>, Ok<Allocation>, ProblemHttpResult>> CreateAsync(
-        HttpContext context, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
-    {
-        var id = Guid.NewGuid().ToString("N");
-        var (allocation, problem) = await ReadAsync(context, id, validator, funds, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        await store.AddAsync(id, allocation!, cancellationToken).ConfigureAwait(false);
-        return ServiceProfile.Of(context).CreatedWithLocation
-            ? TypedResults.Created($"{Route}/{id}", allocation)
-            : TypedResults.Ok(allocation);
-    }
+    private static Task<Results<Created<Allocation>, Ok<Allocation>, ProblemHttpResult>> CreateAsync(
+        HttpContext context, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken) =>
+        DocumentHandlers.CreateAsync(context, Route, store, id => ReadAsync(context, id, validator, funds, cancellationToken), cancellationToken);
 
     /// <summary>PUT and PATCH both replace the items: an allocation is one set of items, so a partial item list has no meaning.</summary>
-    private static async Task<Results<Ok<Allocation>, ProblemHttpResult>> ReplaceAsync(
-        HttpContext context, string id, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken)
-    {
-        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return NotFound(context, id);
-        }
+    private static Task<Results<Ok<Allocation>, ProblemHttpResult>> ReplaceAsync(
+        HttpContext context, string id, StageValidator validator, IFundDirectory funds, IDocumentStore<Allocation> store, CancellationToken cancellationToken) =>
+        DocumentHandlers.ReplaceAsync(context, id, Resource, store, _ => ReadAsync(context, id, validator, funds, cancellationToken), cancellationToken);
 
-        var (allocation, problem) = await ReadAsync(context, id, validator, funds, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return await store.ReplaceAsync(id, allocation!, cancellationToken).ConfigureAwait(false)
-            ? TypedResults.Ok(allocation!)
-            : NotFound(context, id);
-    }
-
-    private static async Task<Results<Ok<Allocation>, ProblemHttpResult>> GetAsync(
+    private static Task<Results<Ok<Allocation>, ProblemHttpResult>> GetAsync(
         HttpContext context, string id, IDocumentStore<Allocation> store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } allocation
-            ? TypedResults.Ok(allocation)
-            : NotFound(context, id);
+        DocumentHandlers.GetAsync(context, id, Resource, store, cancellationToken);
 
     private static async Task<(Allocation? Allocation, ProblemHttpResult? Problem)> ReadAsync(
         HttpContext context, string id, StageValidator validator, IFundDirectory funds, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonBody.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        var (document, problem) = await JsonBody.ReadObjectAsync(context, fieldErrors => validator.PayloadProblem(context, fieldErrors), cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return (null, problem);
@@ -83,11 +55,6 @@ public static class AllocationEndpoints
         using (document)
         {
             var root = document!.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, validator.PayloadProblem(context, [new FieldError("$", "the body must be a JSON object")]));
-            }
-
             var errors = new List<FieldError>();
             var fundId = JsonReading.ReadInteger(root, "fundId", "fundId", 1, int.MaxValue, errors);
             var items = ReadItems(root, errors);
@@ -193,8 +160,4 @@ public static class AllocationEndpoints
 
         return items;
     }
-
-    private static ProblemHttpResult NotFound(HttpContext context, string id) =>
-        Problem.Create(context, StatusCodes.Status404NotFound, ServiceProblemCodes.NotFound, "Allocation not found",
-            $"no allocation has id '{(id.Length > 64 ? id[..64] + "..." : id)}'");
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ReferenceImpl.Api.Hosting;
 using ReferenceImpl.Api.Profiles;
 using ReferenceImpl.Api.Validation;
 using StageContract.Endpoints;
@@ -48,6 +47,3 @@ public static class CompanyEndpoints
         return TypedResults.Ok(new CompanyList(fundId, wanted, companies));
     }
 }
-
-/// <summary>Response of the companies endpoint.</summary>
-public sealed record CompanyList(long FundId, IReadOnlyList<string> Stages, IReadOnlyList<Company> Companies);

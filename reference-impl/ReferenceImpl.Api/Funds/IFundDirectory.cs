@@ -1,6 +1,6 @@
 namespace ReferenceImpl.Api.Funds;
 
-/// <summary>Funds and their portfolio companies: the demo catalog in memory, or <c>funds</c> / <c>portfolio_companies</c> in Postgres.</summary>
+/// <summary>Funds and their portfolio companies: the demo catalog in memory (<see cref="FundCatalog"/>), or <c>funds</c> / <c>portfolio_companies</c> in Postgres (<see cref="PostgresFundDirectory"/>).</summary>
 public interface IFundDirectory
 {
     /// <summary>The fund, or null when it does not exist.</summary>

@@ -52,6 +52,25 @@ public static class JsonBody
         return (document, null);
     }
 
+    /// <summary>
+    /// The parsed document when the body is a JSON object; otherwise the problem to answer with:
+    /// <see cref="ReadAsync"/>'s, or for any other JSON value the 400 that
+    /// <paramref name="payloadProblem"/> makes of the error <c>$: the body must be a JSON object</c>.
+    /// </summary>
+    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadObjectAsync(
+        HttpContext context, Func<IReadOnlyList<FieldError>, ProblemHttpResult> payloadProblem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payloadProblem);
+        var (document, problem) = await ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        if (document is null || document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            return (document, problem);
+        }
+
+        document.Dispose();
+        return (null, payloadProblem([new FieldError("$", "the body must be a JSON object")]));
+    }
+
     private static bool AllStringsReadable(JsonElement element)
     {
         try

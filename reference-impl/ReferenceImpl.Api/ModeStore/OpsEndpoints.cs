@@ -103,16 +103,3 @@ public static class OpsEndpoints
         return null;
     }
 }
-
-/// <summary>The current and the configured global mode.</summary>
-public sealed record ModeView(string Mode, string ConfiguredMode);
-
-/// <summary>An audit entry as the API shows it.</summary>
-public sealed record ModeChange(string Old, string New, string Actor, string Reason, DateTimeOffset Time, bool Persisted)
-{
-    public static ModeChange From(ModeAuditEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return new(entry.Old.ToWire(), entry.New.ToWire(), entry.Actor, entry.Reason, entry.Time, entry.Persisted);
-    }
-}

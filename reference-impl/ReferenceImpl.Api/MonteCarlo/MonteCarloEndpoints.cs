@@ -25,7 +25,7 @@ public static class MonteCarloEndpoints
     private static async Task<Results<Ok<MonteCarloResponse>, ProblemHttpResult>> SimulateAsync(
         HttpContext context, StageValidator validator, IFundDirectory funds, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonBody.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        var (document, problem) = await JsonBody.ReadObjectAsync(context, fieldErrors => validator.PayloadProblem(context, fieldErrors), cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
@@ -35,11 +35,6 @@ public static class MonteCarloEndpoints
         {
             var root = document!.RootElement;
             var errors = new List<FieldError>();
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return validator.PayloadProblem(context, [new FieldError("$", "the body must be a JSON object")]);
-            }
-
             var fundId = JsonReading.ReadInteger(root, "fundId", "fundId", 1, int.MaxValue, errors);
             var runs = JsonReading.ReadInteger(root, "runs", "runs", 1, 100_000, errors);
             var seed = JsonReading.ReadInteger(root, "seed", "seed", 0, int.MaxValue, errors, required: false);

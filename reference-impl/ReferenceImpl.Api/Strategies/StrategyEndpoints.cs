@@ -1,12 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ReferenceImpl.Api.DocumentStore;
 using ReferenceImpl.Api.Funds;
 using ReferenceImpl.Api.Json;
 using ReferenceImpl.Api.Problems;
-using ReferenceImpl.Api.Profiles;
-using ReferenceImpl.Api.Storage;
 using ReferenceImpl.Api.Validation;
-using StageContract.Distributions;
 using StageContract.Endpoints;
 
 namespace ReferenceImpl.Api.Strategies;
@@ -18,6 +16,7 @@ public static class StrategyEndpoints
     // As listed in the contract data (stage-contract.json); a test checks that the service maps exactly the data's endpoints.
     private const string Route = "/api/portfolio/strategies";
     private const string ByIdRoute = "/api/portfolio/strategies/{id}";
+    private const string Resource = "strategy";
 
     public static IEndpointRouteBuilder MapStrategies(this IEndpointRouteBuilder routes)
     {
@@ -28,46 +27,17 @@ public static class StrategyEndpoints
         return routes;
     }
 
-    private static async Task<Results<Created<Strategy>, Ok<Strategy>, ProblemHttpResult>> CreateAsync(
-        HttpContext context, StageValidator validator, IFundDirectory funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken)
-    {
-        var id = Guid.NewGuid().ToString("N");
-        var (strategy, problem) = await ReadAsync(context, id, existing: null, validator, funds, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
+    private static Task<Results<Created<Strategy>, Ok<Strategy>, ProblemHttpResult>> CreateAsync(
+        HttpContext context, StageValidator validator, IFundDirectory funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken) =>
+        DocumentHandlers.CreateAsync(context, Route, store, id => ReadAsync(context, id, existing: null, validator, funds, cancellationToken), cancellationToken);
 
-        await store.AddAsync(id, strategy!, cancellationToken).ConfigureAwait(false);
-        return ServiceProfile.Of(context).CreatedWithLocation
-            ? TypedResults.Created($"{Route}/{id}", strategy)
-            : TypedResults.Ok(strategy);
-    }
+    private static Task<Results<Ok<Strategy>, ProblemHttpResult>> UpdateAsync(
+        HttpContext context, string id, bool partial, StageValidator validator, IFundDirectory funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken) =>
+        DocumentHandlers.ReplaceAsync(context, id, Resource, store, existing => ReadAsync(context, id, partial ? existing : null, validator, funds, cancellationToken), cancellationToken);
 
-    private static async Task<Results<Ok<Strategy>, ProblemHttpResult>> UpdateAsync(
-        HttpContext context, string id, bool partial, StageValidator validator, IFundDirectory funds, IDocumentStore<Strategy> store, CancellationToken cancellationToken)
-    {
-        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } existing)
-        {
-            return NotFound(context, id);
-        }
-
-        var (strategy, problem) = await ReadAsync(context, id, partial ? existing : null, validator, funds, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return await store.ReplaceAsync(id, strategy!, cancellationToken).ConfigureAwait(false)
-            ? TypedResults.Ok(strategy!)
-            : NotFound(context, id);
-    }
-
-    private static async Task<Results<Ok<Strategy>, ProblemHttpResult>> GetAsync(
+    private static Task<Results<Ok<Strategy>, ProblemHttpResult>> GetAsync(
         HttpContext context, string id, IDocumentStore<Strategy> store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } strategy
-            ? TypedResults.Ok(strategy)
-            : NotFound(context, id);
+        DocumentHandlers.GetAsync(context, id, Resource, store, cancellationToken);
 
     /// <summary>
     /// Reads and validates a strategy body. With <paramref name="existing"/> (PATCH) every member is
@@ -76,7 +46,7 @@ public static class StrategyEndpoints
     private static async Task<(Strategy? Strategy, ProblemHttpResult? Problem)> ReadAsync(
         HttpContext context, string id, Strategy? existing, StageValidator validator, IFundDirectory funds, CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonBody.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        var (document, problem) = await JsonBody.ReadObjectAsync(context, fieldErrors => validator.PayloadProblem(context, fieldErrors), cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return (null, problem);
@@ -85,11 +55,6 @@ public static class StrategyEndpoints
         using (document)
         {
             var root = document!.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, validator.PayloadProblem(context, [new FieldError("$", "the body must be a JSON object")]));
-            }
-
             var partial = existing is not null;
             var errors = new List<FieldError>();
             var fundId = JsonReading.ReadInteger(root, "fundId", "fundId", 1, int.MaxValue, errors, required: !partial) ?? existing?.FundId;
@@ -150,9 +115,4 @@ public static class StrategyEndpoints
 
         return name;
     }
-
-    private static ProblemHttpResult NotFound(HttpContext context, string id) =>
-        Problem.Create(context, StatusCodes.Status404NotFound, ServiceProblemCodes.NotFound, "Strategy not found", $"no strategy has id '{Truncate(id)}'");
-
-    private static string Truncate(string id) => id.Length > 64 ? id[..64] + "..." : id;
 }

@@ -38,6 +38,3 @@ public sealed class RedisReplayStore(IConnectionMultiplexer redis) : IReplayStor
         }
     }
 }
-
-/// <summary>The replay store cannot answer; the webhook answers 503.</summary>
-public sealed class ReplayStoreUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -2,9 +2,6 @@ using Npgsql;
 
 namespace StageData.Schema;
 
-/// <summary>Row count and content digest of one table.</summary>
-public sealed record TableChecksum(string Table, long Rows, string Md5);
-
 /// <summary>
 /// A content checksum of the data tables: the MD5 of every row's text form in primary-key order.
 /// jsonb has one canonical text form, so a restored or rolled-back copy compares equal exactly

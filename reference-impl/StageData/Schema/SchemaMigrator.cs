@@ -1,17 +1,9 @@
 using System.Globalization;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
 
 namespace StageData.Schema;
-
-/// <summary>One versioned schema script, <c>V{version}__{name}.sql</c>.</summary>
-public sealed record SchemaScript(int Version, string Name, string Sql)
-{
-    /// <summary>SHA-256 of the script text; an applied script whose text changed stops start-up.</summary>
-    public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
-}
 
 /// <summary>
 /// Applies the embedded versioned SQL scripts that a database has not seen yet, each in its own
@@ -129,6 +121,3 @@ public static class SchemaMigrator
         return reader.ReadToEnd();
     }
 }
-
-/// <summary>The database schema cannot be brought up to date.</summary>
-public sealed class SchemaException(string message) : Exception(message);

@@ -1,4 +1,4 @@
-using StageMigration.Database;
+using StageMigration.Tables;
 
 namespace StageMigration.Rows;
 

@@ -4,18 +4,6 @@ using Npgsql;
 
 namespace StageMigration.Snapshots;
 
-/// <summary>What <c>snapshot</c> wrote.</summary>
-public sealed record SnapshotResult(string File, long Bytes, string Sha256, string SidecarFile, double Seconds);
-
-/// <summary>What <c>restore</c> did.</summary>
-public sealed record RestoreResult(string File, string Database, bool Created, string Sha256, double Seconds);
-
-/// <summary>The snapshot's bytes do not match its sidecar (exit code 5); nothing was restored.</summary>
-public sealed class SnapshotChecksumException(string message) : Exception(message);
-
-/// <summary>pg_dump or pg_restore is missing or failed (exit code 8).</summary>
-public sealed class ExternalToolException(string message) : Exception(message);
-
 /// <summary>
 /// <c>snapshot</c> and <c>restore</c>: <c>pg_dump --format=custom</c> archives with a SHA-256
 /// sidecar (<c>&lt;file&gt;.sha256</c>, in <c>sha256sum</c> format). Restore checks the archive against

@@ -5,6 +5,7 @@ using Harness.Engine.Targets;
 using StageContract.Modes;
 
 using StageContract.Endpoints;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Configuration;
 
@@ -21,34 +22,22 @@ namespace Harness.Engine.Gates.Configuration;
 public sealed class ConfigurationConformanceGate : IGate
 {
     private const string Measured = "differences between the phase configuration and how the target answers probes (and what it reports about itself)";
-    private static readonly string[] KnownParameters = ["checkContractData", "fundId", "companyId"];
-    private readonly bool _checkContractData;
-    private readonly TrafficSettings _traffic;
+    private readonly ConfigurationConformanceOptions _options;
 
-    private ConfigurationConformanceGate(bool checkContractData, TrafficSettings traffic)
+    private ConfigurationConformanceGate(ConfigurationConformanceOptions options) => _options = options;
+
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<ConfigurationConformanceOptions>(GateKinds.ConfigurationConformance,
+        "probes with an unknown stage on every stage endpoint, at request-id buckets 0, p-1, p and 99, must be answered in the mode the phase's configuration gives (mode, dry run, write-only, overrides, percent; the percent searched when they are not); the self-report, read in any layout, must agree with the behaviour and the phase",
+        ThresholdUnit.Count, "== 0", (_, options) => new ConfigurationConformanceGate(options)) with
     {
-        _checkContractData = checkContractData;
-        _traffic = traffic;
-    }
+        DefaultThreshold = "== 0",
+    };
 
-    /// <summary>
-    /// Factory. Parameters: <c>checkContractData</c> (default true: the self-reported sunset and docs URL
-    /// must equal the ones the target sends), <c>fundId</c> and <c>companyId</c> of the probes (default 1).
-    /// </summary>
-    public static GateCreation Create(GateSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
-        {
-            return GateCreation.Invalid(unknownParameter);
-        }
+    private TrafficSettings Traffic => new() { FundId = _options.FundId, CompanyId = _options.CompanyId };
 
-        var check = !p.Json.TryGetProperty("checkContractData", out var c) || c.ValueKind != System.Text.Json.JsonValueKind.False;
-        if (!p.TryGetInt("fundId", 1, 0, int.MaxValue, out var fund, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetInt("companyId", 1, 0, int.MaxValue, out var company, out var e2)) return GateCreation.Invalid(e2);
-        return GateCreation.Of(new ConfigurationConformanceGate(check, new TrafficSettings { FundId = fund, CompanyId = company }));
-    }
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <summary>The buckets probed for a percent: 0 and 99, and both sides of the boundary.</summary>
     public static IReadOnlyList<int> Buckets(int percent) =>
@@ -61,10 +50,10 @@ public sealed class ConfigurationConformanceGate : IGate
         var threshold = context.Spec.Threshold ?? Threshold.Parse("== 0");
         var settings = context.Phase.Configuration.ToModeSettings();
         var prefix = $"rh{context.Seed}-{context.Spec.Id}";
-        var traffic = new StageTraffic(context.Http, _traffic);
+        var traffic = new StageTraffic(context.Http, Traffic);
         var setup = new List<string>();
         var ids = await traffic.CreateResourcesAsync(context.Rules, prefix, setup, cancellationToken).ConfigureAwait(false);
-        var probe = new BehaviourProbe(context.Http, context.Rules, _traffic);
+        var probe = new BehaviourProbe(context.Http, context.Rules, Traffic);
         var observations = new List<ProbeObservation>();
         foreach (var (endpoint, index) in context.Rules.Endpoints.TakingStages.Select((e, i) => (e, i)))
         {
@@ -91,7 +80,7 @@ public sealed class ConfigurationConformanceGate : IGate
             ? (searched, await SearchPercentAsync(probe, searched, ids, prefix, cancellationToken).ConfigureAwait(false))
             : ((StageEndpoint, int)?)null;
         var read = await TargetProbe.ReadAsync(context.Http, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
-        var judge = new ConfigurationJudge(context.Rules, context.Phase.Configuration, _checkContractData);
+        var judge = new ConfigurationJudge(context.Rules, context.Phase.Configuration, _options.CheckContractData);
         return judge.Judge(observations, percent, read, context.DeprecationValues, setup, threshold);
     }
 

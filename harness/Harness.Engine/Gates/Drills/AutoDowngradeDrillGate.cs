@@ -3,6 +3,7 @@ using System.Globalization;
 using Harness.Engine.Plans;
 using Harness.Engine.Targets;
 using StageContract.Modes;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Drills;
 
@@ -19,29 +20,21 @@ namespace Harness.Engine.Gates.Drills;
 public sealed class AutoDowngradeDrillGate : IGate
 {
     private const string Measured = "time from a firing alert at the webhook until stage requests are answered in warn";
-    private static readonly string[] KnownParameters = ["pollMilliseconds"];
-    private readonly int _pollMilliseconds;
+    private readonly AutoDowngradeDrillOptions _options;
 
-    private AutoDowngradeDrillGate(int pollMilliseconds) => _pollMilliseconds = pollMilliseconds;
+    private AutoDowngradeDrillGate(AutoDowngradeDrillOptions options) => _options = options;
 
-    /// <summary>Factory. Parameters: <c>pollMilliseconds</c> (default 250). Threshold: an upper limit on the time to warn.</summary>
-    public static GateCreation Create(GateSpec spec)
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<AutoDowngradeDrillOptions>(GateKinds.AutoDowngradeDrill,
+        "with the target enforcing: a firing alert sent to its webhook as Alertmanager would (HMAC-signed with the target's clock, else the bearer token); real time until probes are answered in warn, 5 in a row on fresh connections; the self-report must agree; then enforce restored with the ops API, checked by behaviour",
+        ThresholdUnit.Duration, "<= 30s", (_, options) => new AutoDowngradeDrillGate(options)) with
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        if (GateChecks.UnknownParameter(spec.Parameters, KnownParameters) is { } unknownParameter)
-        {
-            return GateCreation.Invalid(unknownParameter);
-        }
+        RequiresUpperLimit = true,
+        Needs = GateNeeds.DrillCredentials,
+    };
 
-        if (GateChecks.UpperLimit(spec, "<= 30s") is { } notUpperLimit)
-        {
-            return GateCreation.Invalid(notUpperLimit);
-        }
-
-        return spec.Parameters.TryGetInt("pollMilliseconds", 250, 10, 10_000, out var poll, out var error)
-            ? GateCreation.Of(new AutoDowngradeDrillGate(poll))
-            : GateCreation.Invalid(error);
-    }
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
@@ -82,7 +75,7 @@ public sealed class AutoDowngradeDrillGate : IGate
 
         var timeout = TimeSpan.FromSeconds(threshold.Value + 1);
         var waitStarted = clock.Elapsed.TotalSeconds;
-        var (waited, last) = await watch.WaitForAsync(downgraded, timeout, _pollMilliseconds, cancellationToken).ConfigureAwait(false);
+        var (waited, last) = await watch.WaitForAsync(downgraded, timeout, _options.PollMilliseconds, cancellationToken).ConfigureAwait(false);
         var seconds = waited + waitStarted;
         var elapsed = clock.Elapsed.TotalSeconds;
         evidence.Add(new Evidence($"after: {ModeWatch.Consecutive} probes in a row of {watch.Endpoint}", downgraded.ToWire(),

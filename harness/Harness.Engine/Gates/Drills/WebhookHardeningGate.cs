@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Engine.Plans;
 using StageContract.Modes;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Drills;
 
@@ -18,20 +19,21 @@ public sealed class WebhookHardeningGate : IGate
 {
     private const string Measured = "attacks on the auto-downgrade webhook that were not refused as the contract says";
     private const int WindowSeconds = 300;
-    private static readonly string[] KnownParameters = [];
-
     private WebhookHardeningGate()
     {
     }
 
-    /// <summary>Factory. No parameters; default threshold <c>== 0</c>.</summary>
-    public static GateCreation Create(GateSpec spec)
+    /// <summary>The kind: its options (none), threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<WebhookHardeningOptions>(GateKinds.WebhookHardening,
+        "attacks on the auto-downgrade webhook: unsigned, wrongly signed, body changed after signing, signed 600 s ago, signed 600 s ahead and a wrong bearer token must be refused with 401 and leave the mode enforce (by behaviour); a replayed signed alert and a replayed alert group must be refused with 409; enforce restored after each valid delivery",
+        ThresholdUnit.Count, "== 0", (_, _) => new WebhookHardeningGate()) with
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        return GateChecks.UnknownParameter(spec.Parameters, KnownParameters) is { } unknown
-            ? GateCreation.Invalid(unknown)
-            : GateCreation.Of(new WebhookHardeningGate());
-    }
+        DefaultThreshold = "== 0",
+        Needs = GateNeeds.DrillCredentials,
+    };
+
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)

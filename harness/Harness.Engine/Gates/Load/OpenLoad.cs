@@ -1,12 +1,14 @@
 using Harness.Engine.Plans;
 using Harness.Engine.Requests;
+using Scenarios.Catalogue;
 using Scenarios.Engine;
 using Scenarios.Results;
 
 namespace Harness.Engine.Gates.Load;
 
 /// <summary>
-/// An open-model load of seeded generated traffic over every stage endpoint: warm-up at half the
+/// An open-model load of seeded generated traffic over every stage endpoint, in the catalogue's
+/// ramp-then-steady shape (<see cref="ScenarioCatalogue.RampThenSteady"/>): warm-up at half the
 /// rate, a ramp from 0, then a steady step. Each answer is classed "as the contract gives" or
 /// "error" by the phase's oracle (status only: a 5xx or a status the contract does not give).
 /// Always on real time: load is real whatever clock the rehearsal was given.
@@ -30,16 +32,13 @@ public static class OpenLoad
         var builder = new StageRequestBuilder(new TrafficSettings());
         var oracle = new ContractOracle(context.Rules, context.Phase.Configuration.ToModeSettings());
         var endpoints = context.Rules.Endpoints.TakingStages.Where(ids.CanAddress).ToList();
-        var total = (int)OpenSchedule.Total(rate / 2, rate / 2, warmupSeconds) + (int)OpenSchedule.Total(0, rate, rampSeconds) + (int)OpenSchedule.Total(rate, rate, steadySeconds) + 16;
+        var steps = ScenarioCatalogue.RampThenSteady(rate, rampSeconds, steadySeconds, warmupSeconds);
+        var total = (int)steps.Sum(s => s.Model is LoadModel.Open o ? OpenSchedule.Total(o.StartRate, o.EndRate, s.Duration.TotalSeconds) : 0) + 16;
         var requests = Enumerable.Range(0, total).Select(_ => generator.Any(endpoints)).ToList();
         var expected = requests.Select(r => oracle.Expect(r).Status).ToList();
 
         using var http = LoadEngine.CreateClient(context.Http.BaseAddress!);
         var engine = new LoadEngine(http, TimeProvider.System);
-        var steps = new List<LoadStep>();
-        if (warmupSeconds > 0) steps.Add(new LoadStep("warm-up", LoadModel.Open.Constant(rate / 2), TimeSpan.FromSeconds(warmupSeconds), WarmUp: true));
-        if (rampSeconds > 0) steps.Add(new LoadStep("ramp", new LoadModel.Open(0, rate), TimeSpan.FromSeconds(rampSeconds)));
-        steps.Add(new LoadStep("steady", LoadModel.Open.Constant(rate), TimeSpan.FromSeconds(steadySeconds)));
         return await engine.RunAsync(steps, i => builder.Build(requests[(int)(i % total)], ids)!, [context.Rules.Data.Headers.Mode],
             (i, response) => Conforms(expected[(int)(i % total)], (int)response.StatusCode) ? Conforming : Error,
             context.Seed, null, cancellationToken).ConfigureAwait(false);

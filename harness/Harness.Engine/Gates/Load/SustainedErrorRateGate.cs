@@ -1,5 +1,8 @@
 using System.Globalization;
 using Harness.Engine.Plans;
+using Harness.Engine.Gates.Statistics;
+using Harness.Engine.Gates.Traffic;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Load;
 
@@ -11,43 +14,31 @@ namespace Harness.Engine.Gates.Load;
 /// </summary>
 public sealed class SustainedErrorRateGate : IGate
 {
-    private static readonly string[] KnownParameters = ["rate", "steadySeconds", "confidence"];
-    private readonly double _rate;
-    private readonly double _steady;
-    private readonly double _z;
+    private readonly SustainedErrorRateOptions _options;
 
-    private SustainedErrorRateGate(double rate, double steady, double z) => (_rate, _steady, _z) = (rate, steady, z);
+    private SustainedErrorRateGate(SustainedErrorRateOptions options) => _options = options;
 
-    /// <summary>Factory. Parameters: <c>rate</c> (300/s), <c>steadySeconds</c> (15), <c>confidence</c> 0.95|0.99|0.999 (0.95). Threshold: an upper limit (<c>&lt; 0.5%</c>).</summary>
-    public static GateCreation Create(GateSpec spec)
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<SustainedErrorRateOptions>(GateKinds.SustainedErrorRate,
+        "error rate over the steady step of an open-model load (the catalogue's ramp-then-steady shape): wrong statuses (5xx included) and transport failures decide a Fail on their own; a Pass also counts dropped sends and needs 90 % of the planned rate offered",
+        ThresholdUnit.Ratio, "< 0.5%", (_, options) => new SustainedErrorRateGate(options)) with
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
-        {
-            return GateCreation.Invalid(unknownParameter);
-        }
+        RequiresUpperLimit = true,
+        InconclusiveWhen = "the interval straddles the threshold, or the harness offered under 90 % of the planned rate",
+    };
 
-        if (GateChecks.UpperLimit(spec, "< 0.5%") is { } notUpperLimit)
-        {
-            return GateCreation.Invalid(notUpperLimit);
-        }
-
-        if (!p.TryGetInt("rate", 300, 1, 50_000, out var rate, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetInt("steadySeconds", 15, 1, 3_600, out var steady, out var e2)) return GateCreation.Invalid(e2);
-        if (!p.TryGetChoice("confidence", "0.95", ["0.95", "0.99", "0.999"], out var confidence, out var e3)) return GateCreation.Invalid(e3);
-        return GateCreation.Of(new SustainedErrorRateGate(rate, steady, Proportions.Z(double.Parse(confidence, CultureInfo.InvariantCulture))!.Value));
-    }
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold!;
-        var measured = string.Create(CultureInfo.InvariantCulture, $"error rate over {_steady:0}s of sustained {_rate:0}/s open-model load (wrong statuses, 5xx, transport failures, dropped sends)");
-        var result = await OpenLoad.RunAsync(context, _rate, 2, _steady, 1, cancellationToken).ConfigureAwait(false);
+        var measured = string.Create(CultureInfo.InvariantCulture, $"error rate over {_options.SteadySeconds:0}s of sustained {_options.Rate:0}/s open-model load (wrong statuses, 5xx, transport failures, dropped sends)");
+        var result = await OpenLoad.RunAsync(context, _options.Rate, 2, _options.SteadySeconds, 1, cancellationToken).ConfigureAwait(false);
         var steady = result.Steps.Single(s => s.Name == "steady");
-        var judged = Judge(steady, _rate, threshold, _z);
+        var judged = Judge(steady, _options.Rate, threshold, _options.Z);
         if (judged.Unreachable)
         {
             return GateResult.NotEvaluated(measured, "target unreachable: no request got an answer", threshold.Text);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Harness.Engine.Plans;
 using Npgsql;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Migration;
 
@@ -18,45 +19,29 @@ namespace Harness.Engine.Gates.Migration;
 public sealed class MigrationRehearsalGate : IGate
 {
     private const string Measured = "migration rehearsal steps that failed (plan, snapshot/restore, apply+kill, resume, verify, idempotence, smoke, rollback)";
-    private static readonly string[] KnownParameters = ["batchSize", "sleepMs", "restoreBudgetSeconds", "leave", "smokeFund"];
-    private readonly int _batchSize;
-    private readonly int _sleepMs;
-    private readonly int _restoreBudgetSeconds;
-    private readonly bool _leaveMigrated;
-    private readonly int _smokeFund;
+    private readonly MigrationRehearsalOptions _options;
 
-    private MigrationRehearsalGate(int batchSize, int sleepMs, int restoreBudgetSeconds, bool leaveMigrated, int smokeFund)
-    {
-        _batchSize = batchSize;
-        _sleepMs = sleepMs;
-        _restoreBudgetSeconds = restoreBudgetSeconds;
-        _leaveMigrated = leaveMigrated;
-        _smokeFund = smokeFund;
-    }
+    private MigrationRehearsalGate(MigrationRehearsalOptions options) => _options = options;
 
-    /// <summary>
-    /// Factory. Parameters: <c>batchSize</c> (5000), <c>sleepMs</c> between batches (10, so that the
-    /// kill lands mid-run), <c>restoreBudgetSeconds</c> (300), <c>leave</c> rolled-back|migrated
-    /// (rolled-back), <c>smokeFund</c> (1).
-    /// </summary>
-    public static GateCreation Create(GateSpec spec)
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<MigrationRehearsalOptions>(GateKinds.MigrationRehearsal,
+        "on the target's database: stage-migrate plan (kept in artifacts/), snapshot, restore into a scratch database compared by content checksum and timed, apply killed with SIGKILL after a seeded number of batches, resume (must continue after the checkpoint), verify, a second apply (must change 0 rows), the stage endpoints smoke-tested on the migrated data, rollback to the exact pre-migration content; with leave: migrated, apply and verify once more; charts of rows changed per stage and seconds per step",
+        ThresholdUnit.Count, "== 0", (_, options) => new MigrationRehearsalGate(options)) with
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknown) return GateCreation.Invalid(unknown);
-        if (!p.TryGetInt("batchSize", 5000, 1, 1_000_000, out var batchSize, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetInt("sleepMs", 10, 0, 60_000, out var sleepMs, out var e2)) return GateCreation.Invalid(e2);
-        if (!p.TryGetInt("restoreBudgetSeconds", 300, 1, 86_400, out var budget, out var e3)) return GateCreation.Invalid(e3);
-        if (!p.TryGetChoice("leave", "rolled-back", ["rolled-back", "migrated"], out var leave, out var e4)) return GateCreation.Invalid(e4);
-        if (!p.TryGetInt("smokeFund", 1, 1, int.MaxValue, out var fund, out var e5)) return GateCreation.Invalid(e5);
-        return GateCreation.Of(new MigrationRehearsalGate(batchSize, sleepMs, budget, leave == "migrated", fund));
-    }
+        ThresholdNote = "every step passes",
+        Needs = GateNeeds.Database,
+    };
+
+    private bool LeaveMigrated => _options.Leave == "migrated";
+
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var threshold = $"every step passes; restore <= {_restoreBudgetSeconds} s";
+        var threshold = $"every step passes; restore <= {_options.RestoreBudgetSeconds} s";
         if (context.Database is not { } database)
         {
             return GateResult.NotEvaluated(Measured, "no database: give the target's database (--database, a staging copy) to rehearse the migration", threshold);
@@ -94,7 +79,7 @@ public sealed class MigrationRehearsalGate : IGate
             Threshold = threshold,
             SampleSize = steps.Count,
             Reason = failed is null
-                ? $"plan, snapshot/restore, apply killed mid-run, resume, verify, idempotent re-apply, smoke and rollback all passed on {database.Describe()}{(_leaveMigrated ? "; left migrated and verified" : "; rolled back to the exact pre-migration content")}"
+                ? $"plan, snapshot/restore, apply killed mid-run, resume, verify, idempotent re-apply, smoke and rollback all passed on {database.Describe()}{(LeaveMigrated ? "; left migrated and verified" : "; rolled back to the exact pre-migration content")}"
                 : $"step '{failed}' failed on {database.Describe()}: {steps[^1].Actual}",
             Charts = [.. Charts(artifacts, run)],
         };
@@ -106,7 +91,7 @@ public sealed class MigrationRehearsalGate : IGate
     {
         // 1. Plan (dry run), recorded next to the report.
         var planFile = Path.Combine(artifacts, "migration-plan.json");
-        var plan = await tool.RunAsync(["plan", "--batch-size", Invariant(_batchSize), "--out", planFile], cancellationToken).ConfigureAwait(false);
+        var plan = await tool.RunAsync(["plan", "--batch-size", Invariant(_options.BatchSize), "--out", planFile], cancellationToken).ConfigureAwait(false);
         if (!run.Check("1 plan", "dry run recorded", plan.ExitCode == 0 && File.Exists(planFile), () => plan.LastErrorLine, () =>
             {
                 using var document = JsonDocument.Parse(File.ReadAllText(planFile));
@@ -136,8 +121,8 @@ public sealed class MigrationRehearsalGate : IGate
         var restoredSum = restore.ExitCode == 0 ? await tool.RunAsync(["checksum"], cancellationToken, scratch.ConnectionString).ConfigureAwait(false) : null;
         await DropDatabaseAsync(connectionString, scratch.Database, cancellationToken).ConfigureAwait(false);
         var restored = restoredSum?.Json?.GetProperty("combined").GetString();
-        if (!run.Check("3 restore", $"restored into a fresh database with the same content checksum within {_restoreBudgetSeconds} s",
-                restore.ExitCode == 0 && restored == pristine && restoreSeconds <= _restoreBudgetSeconds,
+        if (!run.Check("3 restore", $"restored into a fresh database with the same content checksum within {_options.RestoreBudgetSeconds} s",
+                restore.ExitCode == 0 && restored == pristine && restoreSeconds <= _options.RestoreBudgetSeconds,
                 () => restore.ExitCode != 0 ? restore.LastErrorLine : $"checksum {restored?[..16]} vs {pristine[..16]}, {restoreSeconds:F1} s",
                 () => $"checksum equal ({pristine[..16]}), {restoreSeconds:F1} s"))
         {
@@ -145,16 +130,16 @@ public sealed class MigrationRehearsalGate : IGate
         }
 
         // 3. Apply, killed with SIGKILL after a random number of committed batches.
-        var batches = rows.Where(r => r.Key is "portfolio_companies" or "portfolio_strategies").Sum(r => (r.Value + _batchSize - 1) / _batchSize);
+        var batches = rows.Where(r => r.Key is "portfolio_companies" or "portfolio_strategies").Sum(r => (r.Value + _options.BatchSize - 1) / _options.BatchSize);
         if (batches < 2)
         {
-            run.Check("4 apply+kill", "at least 2 batches, so that a kill can land mid-run", false, () => $"{batches} batch(es) of {_batchSize}: too little data to rehearse a crash", () => "");
+            run.Check("4 apply+kill", "at least 2 batches, so that a kill can land mid-run", false, () => $"{batches} batch(es) of {_options.BatchSize}: too little data to rehearse a crash", () => "");
             return "apply+kill";
         }
 
         var killAfter = 1 + context.RandomFor().Next((int)Math.Min(batches - 1, int.MaxValue - 1));
         var committed = 0;
-        var killed = await tool.RunAsync(["apply", "--batch-size", Invariant(_batchSize), "--sleep-ms", Invariant(_sleepMs)],
+        var killed = await tool.RunAsync(["apply", "--batch-size", Invariant(_options.BatchSize), "--sleep-ms", Invariant(_options.SleepMs)],
             line => line.Contains(" committed:", StringComparison.Ordinal) && ++committed == killAfter, cancellationToken).ConfigureAwait(false);
         if (!run.Check("4 apply+kill", $"apply killed with SIGKILL after batch {killAfter} of {batches}", killed.Killed && killed.ExitCode != 0,
                 () => killed.Killed ? $"exit {killed.ExitCode}" : $"the run ended (exit {killed.ExitCode}: {killed.LastErrorLine}) before batch {killAfter}",
@@ -181,7 +166,7 @@ public sealed class MigrationRehearsalGate : IGate
         }
 
         // 6. A second apply changes nothing.
-        var again = await tool.RunAsync(["apply", "--batch-size", Invariant(_batchSize)], cancellationToken).ConfigureAwait(false);
+        var again = await tool.RunAsync(["apply", "--batch-size", Invariant(_options.BatchSize)], cancellationToken).ConfigureAwait(false);
         var changed = again.Json?.GetProperty("rowsChanged").GetInt64() ?? -1;
         if (!run.Check("7 second apply", "0 rows changed", again.ExitCode == 0 && changed == 0,
                 () => again.ExitCode != 0 ? again.LastErrorLine : $"{changed:N0} rows changed", () => "0 rows changed"))
@@ -191,7 +176,7 @@ public sealed class MigrationRehearsalGate : IGate
 
         // 7. The stage endpoints on migrated data.
         var smoke = await SmokeAsync(context, tool, cancellationToken).ConfigureAwait(false);
-        if (!run.Check("8 smoke", $"GET companies by each canonical stage of fund {_smokeFund} returns the migrated rows; GET strategy answers 200", smoke.Error is null,
+        if (!run.Check("8 smoke", $"GET companies by each canonical stage of fund {_options.SmokeFund} returns the migrated rows; GET strategy answers 200", smoke.Error is null,
                 () => smoke.Error!, () => smoke.Summary))
         {
             return "smoke";
@@ -207,9 +192,9 @@ public sealed class MigrationRehearsalGate : IGate
             return "rollback";
         }
 
-        if (_leaveMigrated)
+        if (LeaveMigrated)
         {
-            var final = await tool.RunAsync(["apply", "--batch-size", Invariant(_batchSize)], cancellationToken).ConfigureAwait(false);
+            var final = await tool.RunAsync(["apply", "--batch-size", Invariant(_options.BatchSize)], cancellationToken).ConfigureAwait(false);
             if (!run.Check("10 apply", "the migration applied for the rest of the phase", final.ExitCode == 0, () => final.LastErrorLine,
                     () => $"{final.Json?.GetProperty("rowsChanged").GetInt64():N0} rows changed"))
             {
@@ -245,7 +230,7 @@ public sealed class MigrationRehearsalGate : IGate
 
     private async Task<(string? Error, string Summary)> SmokeAsync(GateContext context, MigrationTool tool, CancellationToken cancellationToken)
     {
-        var stats = await tool.RunAsync(["stats", "--fund", Invariant(_smokeFund)], cancellationToken).ConfigureAwait(false);
+        var stats = await tool.RunAsync(["stats", "--fund", Invariant(_options.SmokeFund)], cancellationToken).ConfigureAwait(false);
         if (stats.Json is not { } json)
         {
             return ($"stats failed: {stats.LastErrorLine}", "");
@@ -256,7 +241,7 @@ public sealed class MigrationRehearsalGate : IGate
         foreach (var stage in context.Rules.Data.Stages)
         {
             var expected = byStage.GetValueOrDefault(stage);
-            using var response = await context.Http.GetAsync(new Uri($"/api/funds/{_smokeFund}/companies?stage={Uri.EscapeDataString(stage)}", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            using var response = await context.Http.GetAsync(new Uri($"/api/funds/{_options.SmokeFund}/companies?stage={Uri.EscapeDataString(stage)}", UriKind.Relative), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 return ($"GET companies?stage={stage} answered {(int)response.StatusCode}", "");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Harness.Engine.Plans;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Migration;
 
@@ -16,12 +17,17 @@ public sealed class MigrationVerifyGate : IGate
     {
     }
 
-    /// <summary>Factory; no parameters.</summary>
-    public static GateCreation Create(GateSpec spec)
+    /// <summary>The kind: its options (none), threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<MigrationVerifyOptions>(GateKinds.MigrationVerify,
+        "stage-migrate verify on the target's database (read-only): newest run completed, row counts kept, every stage canonical or listed as unmappable, every distribution sums to 1, nothing left for a second apply; one evidence row per check with the offending rows",
+        ThresholdUnit.Count, "== 0", (_, _) => new MigrationVerifyGate()) with
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        return GateChecks.UnknownParameter(spec.Parameters, []) is { } unknown ? GateCreation.Invalid(unknown) : GateCreation.Of(new MigrationVerifyGate());
-    }
+        DefaultThreshold = "== 0",
+        Needs = GateNeeds.Database,
+    };
+
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Harness.Engine.Gates.Load;
 using Harness.Engine.Plans;
 using StageContract.Problems;
+using Harness.Engine.Gates.Statistics;
 
 namespace Harness.Engine.Gates.Readiness;
 

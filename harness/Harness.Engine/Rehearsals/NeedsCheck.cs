@@ -1,0 +1,57 @@
+using Harness.Engine.Gates;
+using Harness.Engine.Gates.Kinds;
+using Harness.Engine.Plans;
+
+namespace Harness.Engine.Rehearsals;
+
+/// <summary>
+/// What a gate's declared needs (<see cref="GateNeeds"/>) make of it when the rehearsal cannot meet
+/// them: NotEvaluated (NO-GO) with the way to meet them, or, for a capture of real traffic against the
+/// embedded reference (which has no real traffic), NotApplicable. Null when every need is met.
+/// </summary>
+public static class NeedsCheck
+{
+    /// <summary>The result the gate gets instead of running, or null when it can run.</summary>
+    public static GateResult? Unmet(GateKind? kind, GateSpec spec, RehearsalRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(request);
+        if (kind is null)
+        {
+            return null;
+        }
+
+        var threshold = spec.Threshold?.Text ?? kind.DefaultThreshold ?? kind.ThresholdNote;
+        if (kind.Needs.HasFlag(GateNeeds.Database) && request.Database is null)
+        {
+            return GateResult.NotEvaluated(kind.Measures,
+                "no database: give the target's database (--database, a staging copy; or REHEARSE_DATABASE_URL); the embedded target brings its own with --stores containers", threshold);
+        }
+
+        var credentials = request.Credentials;
+        if (kind.Needs.HasFlag(GateNeeds.DrillCredentials)
+            && (credentials.OpsToken is null || (credentials.WebhookHmacKey is null && credentials.WebhookBearerToken is null)))
+        {
+            return GateResult.NotEvaluated(kind.Measures,
+                "needs REHEARSE_OPS_TOKEN (to restore the mode) and REHEARSE_WEBHOOK_HMAC_KEY or REHEARSE_WEBHOOK_TOKEN; not run", threshold);
+        }
+
+        if (kind.Needs.HasFlag(GateNeeds.Capture) && request.CapturePath is null && !spec.Parameters.Names.Contains("capture"))
+        {
+            return request.TargetKind == "embedded"
+                ? new GateResult
+                {
+                    Status = GateStatus.NotApplicable,
+                    Measured = kind.Measures,
+                    Threshold = threshold,
+                    Reason = "the embedded reference has no real traffic, so there is no traffic to be ready: readiness is a question about your traffic; "
+                        + "rehearse against your service with --capture <file> (this phase's conformance gates answered the other question)",
+                }
+                : GateResult.NotEvaluated(kind.Measures,
+                    "traffic readiness needs replayed real traffic: pass --capture <file> (JSON lines of {method, path, body}) or set parameters.capture; synthetic traffic cannot answer it",
+                    threshold);
+        }
+
+        return null;
+    }
+}

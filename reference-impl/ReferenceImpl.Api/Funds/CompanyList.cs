@@ -1,0 +1,4 @@
+namespace ReferenceImpl.Api.Funds;
+
+/// <summary>Response of the companies endpoint.</summary>
+public sealed record CompanyList(long FundId, IReadOnlyList<string> Stages, IReadOnlyList<Company> Companies);
