@@ -19,11 +19,14 @@ internal sealed class CliRun : IDisposable
 
     public bool Interactive { get; init; }
 
+    /// <summary>The run's environment variables; default the process's.</summary>
+    public CliEnvironment Environment { get; init; } = CliEnvironment.Process;
+
     public async Task<int> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var app = new CliApp(new CliOutput(output, error, Interactive), Clock, CliApp.DefaultRegistry, WorkingDirectory);
+        var app = new CliApp(new CliOutput(output, error, Interactive), Clock, CliApp.DefaultRegistry, WorkingDirectory, Environment);
         var code = await app.RunAsync(args, CancellationToken.None);
         Out = output.ToString();
         Error = error.ToString();
