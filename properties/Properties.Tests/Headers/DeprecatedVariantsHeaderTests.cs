@@ -54,6 +54,14 @@ public sealed class DeprecatedVariantsHeaderTests
     }
 
     [Fact]
+    public void Check_ValuesWithTheSameText_AreOneValue()
+    {
+        var values = new[] { RawStage.FromString(null), RawStage.FromString("null"), RawStage.NotAString("42"), RawStage.FromString("42") };
+        Assert.Empty(DeprecatedVariantsHeader.Check("null,42", values, Max));
+        Assert.NotEmpty(DeprecatedVariantsHeader.Check("null,null,42,42", values, Max));
+    }
+
+    [Fact]
     public void Check_StringNull_IsNotNothing()
     {
         Assert.NotEmpty(Check("", "null"));

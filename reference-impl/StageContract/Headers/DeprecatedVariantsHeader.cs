@@ -11,8 +11,9 @@ namespace StageContract.Headers;
 /// (0x21-0x7E) and stand for a different unknown raw value of the request
 /// (<see cref="VariantSpelling"/>), in any order. With at most <c>maxListed</c> distinct unknown
 /// values every one is listed; with more, exactly <c>maxListed</c> are, then <c>...(+N)</c> with N the
-/// number left out. A value is never listed twice: N counts the values a client was not shown,
-/// which a repeat would make wrong.
+/// number left out. Values are distinct by their text as sent (a JSON <c>42</c> and the string
+/// <c>"42"</c>, or <c>null</c> and <c>"null"</c>, are one value to a client). A value is never listed
+/// twice: N counts the values a client was not shown, which a repeat would make wrong.
 /// </summary>
 public static class DeprecatedVariantsHeader
 {
@@ -36,7 +37,8 @@ public static class DeprecatedVariantsHeader
             return ["absent"];
         }
 
-        var distinct = unknownValues.Distinct().ToList();
+        var distinct = unknownValues.Select(VariantSpelling.Of).GroupBy(v => v.Text, StringComparer.Ordinal)
+            .Select(g => new RawSpellings(g.Key, g.Any(v => v.MayBeNothing))).ToList();
         var items = Items(header);
         var problems = new List<string>();
         for (var i = 0; i < items.Count; i++)
@@ -74,15 +76,14 @@ public static class DeprecatedVariantsHeader
     }
 
     /// <summary>Items that stand for no unknown value (or for one already listed), and values not listed when all must be.</summary>
-    private static IEnumerable<string> Unmatched(IReadOnlyList<string> items, List<RawStage> values, bool listAll)
+    private static IEnumerable<string> Unmatched(IReadOnlyList<string> items, List<RawSpellings> spellings, bool listAll)
     {
-        var spellings = values.Select(VariantSpelling.Of).ToList();
-        var candidates = items.Select(item => Enumerable.Range(0, values.Count).Where(v => VariantSpelling.Spells(item, spellings[v])).ToList()).ToList();
-        var matchOfValue = Enumerable.Repeat(-1, values.Count).ToArray();
+        var candidates = items.Select(item => Enumerable.Range(0, spellings.Count).Where(v => VariantSpelling.Spells(item, spellings[v])).ToList()).ToList();
+        var matchOfValue = Enumerable.Repeat(-1, spellings.Count).ToArray();
         var unmatchedItems = new List<int>();
         for (var i = 0; i < items.Count; i++)
         {
-            if (!Augment(i, candidates, matchOfValue, new bool[values.Count]))
+            if (!Augment(i, candidates, matchOfValue, new bool[spellings.Count]))
             {
                 unmatchedItems.Add(i);
             }
@@ -97,7 +98,7 @@ public static class DeprecatedVariantsHeader
 
         if (listAll)
         {
-            foreach (var v in Enumerable.Range(0, values.Count).Where(v => matchOfValue[v] < 0))
+            foreach (var v in Enumerable.Range(0, spellings.Count).Where(v => matchOfValue[v] < 0))
             {
                 yield return $"does not list the unknown value '{Show(spellings[v].Text)}'";
             }
