@@ -22,7 +22,7 @@ public sealed class ReferenceServices : IAsyncLifetime, IDisposable
 
     public GoldenOracle Oracle { get; } = new(ContractRules.Default);
 
-    public GoldenComparison Comparison { get; } = new(ContractRules.Default.Data);
+    public GoldenComparison Comparison { get; } = new(ContractRules.Default, new ExactDeprecationValues(ContractRules.Default.Data));
 
     public ReferenceServices() => Runner = new GoldenRunner(_client, ContractRules.Default.Data);
 

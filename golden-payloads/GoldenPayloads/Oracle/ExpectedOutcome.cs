@@ -1,5 +1,6 @@
 using StageContract.Distributions;
 using StageContract.Modes;
+using StageContract.Normalization;
 using StageContract.Outcomes;
 using StageContract.Problems;
 
@@ -23,7 +24,10 @@ public sealed record ExpectedOutcome
     /// <summary>The deprecation set is sent (warn and shadow, with an unknown stage).</summary>
     public bool Deprecation { get; init; }
 
-    /// <summary>The exact <c>X-Stage-Deprecated-Variants</c> value, when <see cref="Deprecation"/>.</summary>
+    /// <summary>
+    /// The reference formatting of <c>X-Stage-Deprecated-Variants</c>, when <see cref="Deprecation"/>: one valid
+    /// listing among many (a target is judged by <see cref="UnknownValues"/>, not by these bytes).
+    /// </summary>
     public string? DeprecatedVariants { get; init; }
 
     /// <summary><c>X-Stage-Would-Reject: true</c> and <c>X-Stage-Recommendation</c> are sent (shadow, with an unknown stage).</summary>
@@ -38,10 +42,13 @@ public sealed record ExpectedOutcome
     /// <summary>The unknown raw values (distinct, in input order): the rejection's <c>invalid</c>.</summary>
     public IReadOnlyList<string> Invalid { get; init; } = [];
 
-    /// <summary>A stage rejection's <c>suggestions</c>: each invalid input and its suggestion (or null).</summary>
+    /// <summary>The unknown raw values as sent, in input order with repeats: what the variants header and a rejection list, read by meaning.</summary>
+    public IReadOnlyList<RawStage> UnknownValues { get; init; } = [];
+
+    /// <summary>A stage rejection's <c>suggestions</c>: each invalid input and its suggestion (or null) as the reference makes it.</summary>
     public IReadOnlyList<StageSuggestion> Suggestions { get; init; } = [];
 
-    /// <summary>A create answers 201 with a <c>Location</c>.</summary>
+    /// <summary>The request creates a resource: 201 (the reference, with a <c>Location</c>) or 200; the contract fixes neither.</summary>
     public bool Location { get; init; }
 
     /// <summary>On success of a distribution endpoint: the canonical, merged, rescaled weights computed with.</summary>

@@ -85,6 +85,7 @@ public sealed class GoldenOracle
 
         var unknowns = stages.Where(s => !s.IsKnown).DistinctBy(s => s.Raw.Display, StringComparer.Ordinal).ToList();
         var invalid = unknowns.ConvertAll(u => u.Raw.Display);
+        IReadOnlyList<RawStage> unknownValues = [.. stages.Where(s => !s.IsKnown).Select(s => s.Raw)];
         var result = OutcomeTable.Classify(mode, unknowns.Count > 0, stages.Any(s => s.Kind == StageKind.Alias));
         if (result.Rejects())
         {
@@ -93,6 +94,7 @@ public sealed class GoldenOracle
             {
                 Result = result,
                 Invalid = invalid,
+                UnknownValues = unknownValues,
                 Suggestions = unknowns.ConvertAll(u => new StageSuggestion(u.Raw.Display, _rules.Suggester.Suggest(u.Raw))),
             };
         }
@@ -107,6 +109,7 @@ public sealed class GoldenOracle
             DeprecatedVariants = result.EmitsDeprecation() ? _rules.Headers.FormatVariants(invalid) : null,
             WouldReject = result == ValidationResult.WouldReject,
             Invalid = invalid,
+            UnknownValues = unknownValues,
         };
         if (evaluated?.Status == DistributionStatus.NoKnownStages)
         {

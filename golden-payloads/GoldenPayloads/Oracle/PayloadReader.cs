@@ -13,7 +13,10 @@ namespace GoldenPayloads.Oracle;
 /// It is kept independent of the contract data's body templates on purpose, and knows each
 /// endpoint by its route as section 6 writes it: a second reading of the contract catches bugs
 /// that a reading shared with the service and the request builder would hide. So a new corpus
-/// endpoint needs its reading here too.
+/// endpoint needs its reading here too. Besides the corpus endpoints it reads the writes and reads
+/// by id (for classifying captured traffic): PUT and PATCH take the create's shape, except that a
+/// PATCH of a strategy names only the members it changes (docs/decisions.md), and a GET by id
+/// carries no stage.
 /// </summary>
 internal static class PayloadReader
 {
@@ -24,11 +27,13 @@ internal static class PayloadReader
     private const string Strategies = "/api/portfolio/strategies";
     private const string Allocations = "/api/allocations";
     private const string Companies = "/api/funds/{fundId}/companies";
+    private const string StrategyById = "/api/portfolio/strategies/{id}";
+    private const string AllocationById = "/api/allocations/{id}";
 
     public static PayloadReading Read(GoldenCase golden)
     {
         var route = golden.Endpoint.Route;
-        if (route is not (MonteCarlo or Strategies or Allocations or Companies))
+        if (route is not (MonteCarlo or Strategies or Allocations or Companies or StrategyById or AllocationById))
         {
             throw new InvalidOperationException($"the golden oracle has no reading of {golden.Endpoint}: teach PayloadReader its shape (contract section 6)");
         }
@@ -36,6 +41,11 @@ internal static class PayloadReader
         if (route == Companies)
         {
             return ReadCompanies(golden.Request.Path);
+        }
+
+        if (golden.Request.Method == "GET")
+        {
+            return new PayloadReading(false, [], null, StageInputType.None, null, null);
         }
 
         JsonDocument document;
@@ -57,11 +67,12 @@ internal static class PayloadReader
             }
 
             var errors = new List<string>();
-            var fundId = Integer(root, "fundId", 1, int.MaxValue, errors, required: true);
+            var partial = route == StrategyById && golden.Request.Method == "PATCH";
+            var fundId = Integer(root, "fundId", 1, int.MaxValue, errors, required: !partial);
             return route switch
             {
                 MonteCarlo => ReadMonteCarlo(root, fundId, errors),
-                Strategies => ReadStrategy(root, fundId, errors),
+                Strategies or StrategyById => ReadStrategy(root, fundId, errors, partial),
                 _ => ReadAllocation(root, fundId, errors),
             };
         }
@@ -100,9 +111,11 @@ internal static class PayloadReader
         return new PayloadReading(false, errors, fundId, StageInputType.Array, entries, null);
     }
 
-    private static PayloadReading ReadStrategy(JsonElement root, long? fundId, List<string> errors)
+    /// <summary>A strategy; with <paramref name="partial"/> (PATCH) every member is optional, and without <c>stageAllocation</c> no stage is read.</summary>
+    private static PayloadReading ReadStrategy(JsonElement root, long? fundId, List<string> errors, bool partial)
     {
-        if (Member(root, "name") is not { ValueKind: JsonValueKind.String } name || string.IsNullOrWhiteSpace(name.GetString()))
+        var name = Member(root, "name");
+        if ((name is not null || !partial) && (name is not { ValueKind: JsonValueKind.String } text || string.IsNullOrWhiteSpace(text.GetString())))
         {
             errors.Add("name: is required and must be a non-blank string");
         }
@@ -110,6 +123,11 @@ internal static class PayloadReader
         var entries = new List<WeightedStage>();
         if (Member(root, "stageAllocation") is not { } allocation)
         {
+            if (partial)
+            {
+                return new PayloadReading(false, errors, fundId, StageInputType.None, null, null);
+            }
+
             errors.Add("stageAllocation: is required");
         }
         else if (allocation.ValueKind != JsonValueKind.Object)

@@ -34,12 +34,12 @@ public sealed class ContractDataDerivationTests
     }
 
     [Fact]
-    public void LabelPolicy_EndpointAddedToTheData_IsAnAllowedEndpointLabel()
+    public void LabelPolicy_EndpointAddedToTheData_IsAStageRouteForTheEndpointLabel()
     {
         var rules = With([.. ContractRules.Default.Data.Endpoints, Added]);
 
-        Assert.Contains("/api/example/added", LabelPolicy.For(rules).AllowedValues["endpoint"]);
-        Assert.DoesNotContain("/api/example/added", LabelPolicy.Default.AllowedValues["endpoint"]);
+        Assert.Contains("/api/example/added", LabelPolicy.For(rules).StageRoutes);
+        Assert.DoesNotContain("/api/example/added", LabelPolicy.Default.StageRoutes);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ContractOracle(ContractRules rules, ModeSettings settings)
         var endpoint = request.Endpoint;
         var mode = rules.Decider.Decide(settings, endpoint.Method, endpoint.Route, request.RequestId);
         var normalized = request.Stages.Select(s => rules.Normalizer.Normalize(s)).ToList();
-        var unknown = normalized.Where(n => !n.IsKnown).Select(n => n.Raw.Display).ToList();
+        var unknown = normalized.Where(n => !n.IsKnown).Select(n => n.Raw).ToList();
         var usedAlias = normalized.Any(n => n.Kind == StageKind.Alias);
         var result = OutcomeTable.Classify(mode, unknown.Count > 0, usedAlias);
         var distribution = endpoint.InputType is StageInputType.Array or StageInputType.Object;

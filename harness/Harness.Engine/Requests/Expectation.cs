@@ -1,4 +1,5 @@
 using StageContract.Modes;
+using StageContract.Normalization;
 using StageContract.Outcomes;
 
 namespace Harness.Engine.Requests;
@@ -8,8 +9,8 @@ namespace Harness.Engine.Requests;
 /// <param name="Result">The <c>result</c> label.</param>
 /// <param name="Status">An exact status (400, 422), or null for "any 2xx".</param>
 /// <param name="ErrorCode">The problem <c>code</c> when <see cref="Status"/> is set.</param>
-/// <param name="UnknownDisplays">Unknown raw values as listed in headers, in request order.</param>
-public sealed record Expectation(EffectiveMode Mode, ValidationResult Result, int? Status, string? ErrorCode, IReadOnlyList<string> UnknownDisplays)
+/// <param name="UnknownValues">Unknown raw values as sent, in request order (repeats kept).</param>
+public sealed record Expectation(EffectiveMode Mode, ValidationResult Result, int? Status, string? ErrorCode, IReadOnlyList<RawStage> UnknownValues)
 {
     /// <summary>True when the deprecation set must be sent (warn, would-reject, and the request served).</summary>
     public bool ExpectsDeprecation => Status is null && Result.EmitsDeprecation();

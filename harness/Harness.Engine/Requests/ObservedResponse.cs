@@ -23,7 +23,9 @@ public sealed record ObservedResponse(int Status, IReadOnlyDictionary<string, st
         }
 
         string? code = null;
-        if (response.Content.Headers.ContentType?.MediaType is "application/problem+json" or "application/json" && (int)response.StatusCode >= 400)
+        // Media types compare case-insensitively and without parameters (RFC 9110 section 8.3.1); any +json problem is read.
+        var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
+        if ((mediaType == "application/json" || mediaType?.EndsWith("+json", StringComparison.Ordinal) == true) && (int)response.StatusCode >= 400)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             try

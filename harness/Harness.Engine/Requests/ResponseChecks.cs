@@ -1,5 +1,6 @@
 using Harness.Engine.Targets;
 using StageContract;
+using StageContract.Headers;
 using StageContract.Modes;
 
 namespace Harness.Engine.Requests;
@@ -7,7 +8,8 @@ namespace Harness.Engine.Requests;
 /// <summary>
 /// Compares an observed response with the contract's expectation; each mismatch is one short
 /// phrase. The sunset and docs URL are the target's own (<see cref="DeprecationValues"/>), never the
-/// harness's contract data.
+/// harness's contract data; <c>X-Stage-Deprecated-Variants</c> is judged by meaning
+/// (<see cref="DeprecatedVariantsHeader"/>: any valid encoding, order and cut), never byte for byte.
 /// </summary>
 public sealed class ResponseChecks(ContractRules rules, DeprecationValues values)
 {
@@ -32,7 +34,7 @@ public sealed class ResponseChecks(ContractRules rules, DeprecationValues values
         }
 
         var mode = actual.Header(h.Mode);
-        if (mode != expected.Mode.ToWire())
+        if (mode?.Trim() != expected.Mode.ToWire())
         {
             problems.Add($"{h.Mode}: expected {expected.Mode.ToWire()}, got {mode ?? "(absent)"}");
         }
@@ -77,13 +79,12 @@ public sealed class ResponseChecks(ContractRules rules, DeprecationValues values
 
         problems.AddRange(values.Check(actual.Header, subject));
         var variants = actual.Header(h.DeprecatedVariants);
-        if (variants is null)
+        var wrong = DeprecatedVariantsHeader.Check(variants, expected.UnknownValues, rules.Data.MaxListedVariants);
+        if (wrong.Count > 0)
         {
-            problems.Add($"{h.DeprecatedVariants}: absent");
-        }
-        else if (!VariantsMatch(expected.UnknownDisplays, variants))
-        {
-            problems.Add($"{h.DeprecatedVariants}: expected {rules.Headers.FormatVariants(expected.UnknownDisplays)} (any order), got {variants}");
+            problems.Add(variants is null
+                ? $"{h.DeprecatedVariants}: absent"
+                : $"{h.DeprecatedVariants}: '{variants}' does not list the request's unknown values ({string.Join("; ", wrong)})");
         }
 
         return problems;
@@ -95,7 +96,7 @@ public sealed class ResponseChecks(ContractRules rules, DeprecationValues values
         ArgumentNullException.ThrowIfNull(actual);
         var h = rules.Data.Headers;
         var problems = new List<string>();
-        if (actual.Header(h.WouldReject) != "true")
+        if (actual.Header(h.WouldReject)?.Trim() != "true")
         {
             problems.Add($"{h.WouldReject}: expected true, got {actual.Header(h.WouldReject) ?? "(absent)"}");
         }
@@ -107,19 +108,5 @@ public sealed class ResponseChecks(ContractRules rules, DeprecationValues values
         }
 
         return problems;
-    }
-
-    private bool VariantsMatch(IReadOnlyList<string> unknown, string actual)
-    {
-        var distinct = unknown.Distinct(StringComparer.Ordinal).ToList();
-        var parts = actual.Split(',');
-        var max = rules.Data.MaxListedVariants;
-        if (distinct.Count > max)
-        {
-            return parts.Length == max + 1 && parts[^1] == $"...(+{distinct.Count - max})";
-        }
-
-        var expected = rules.Headers.FormatVariants(distinct).Split(',').Order(StringComparer.Ordinal);
-        return expected.SequenceEqual(parts.Order(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 }

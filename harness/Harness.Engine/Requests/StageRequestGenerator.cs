@@ -93,6 +93,31 @@ public sealed class StageRequestGenerator
         : _random.NextDouble() < share ? WithUnknown(endpoints)
         : KnownOnly(endpoints);
 
+    /// <summary>
+    /// A request to a body endpoint with more distinct unknown values than the variants header lists
+    /// (11 to 16), and one known value so that it is served outside enforce: the header must then list
+    /// ten and count the rest.
+    /// </summary>
+    public StageRequest WithManyUnknown(IReadOnlyList<StageEndpoint> endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var bodies = endpoints.Where(e => e.HasBody).ToList();
+        var endpoint = bodies[_random.Next(bodies.Count)];
+        var stringsOnly = endpoint.InputType == StageInputType.Object;
+        var unknown = new List<RawStage>();
+        var count = 11 + _random.Next(6);
+        while (unknown.Count < count)
+        {
+            var value = UnknownFor(stringsOnly);
+            if (!unknown.Any(u => u.Display == value.Display))
+            {
+                unknown.Add(value);
+            }
+        }
+
+        return Finish(endpoint, [.. unknown.Append(KnownFor()).OrderBy(_ => _random.Next())]);
+    }
+
     private RawStage UnknownFor(bool stringsOnly)
     {
         while (true)

@@ -48,6 +48,22 @@ public sealed class SuggestionTests
         Assert.Equal(Generators.Contract.StageOfKey.ContainsKey(StageNormalizer.Fold(miss.Value) ?? ""), result.IsKnown);
     }
 
+    [Property]
+    public void Nearest_IsEveryStageTiedAtTheSmallestDistanceWithinTwo(SuggestionInput input) =>
+        Assert.Equal(TiedStages(input.Value), Suggester.Nearest(input.Value).Order(StringComparer.Ordinal));
+
+    [Property]
+    public void Suggest_IsTheNearestStageOnlyWhenItIsTheOnlyOne(SuggestionInput input) =>
+        Assert.Equal(Suggester.Nearest(input.Value) is [var only] ? only : null, Suggester.Suggest(input.Value));
+
+    [Fact]
+    public void Nearest_Seriesc_IsTheFourTiedStages()
+    {
+        Assert.Equal(["series-a", "series-b", "series-c", "series-c+"], Suggester.Nearest("seriesc").Order(StringComparer.Ordinal));
+        Assert.Empty(Suggester.Nearest("growth"));
+        Assert.Empty(Suggester.Nearest(RawStage.NotAString("42")));
+    }
+
     [Fact]
     public void Suggest_Seriesc_IsAmbiguousSoNoneAndNormalizeSaysUnknown()
     {
@@ -82,6 +98,23 @@ public sealed class SuggestionTests
 
         var nearest = distances.Where(k => k.Distance == distances.Min(d => d.Distance)).ToList();
         return nearest.Select(k => k.Stage).Distinct().Count() == 1 ? (nearest[0].Key, nearest[0].Stage) : null;
+    }
+
+    /// <summary>The definition of a tie: the stages of every key at the smallest distance (at most 2), in ordinal order.</summary>
+    private static IEnumerable<string> TiedStages(string? value)
+    {
+        var folded = value is null ? null : StageNormalizer.Fold(value);
+        if (folded is null)
+        {
+            return [];
+        }
+
+        var near = Generators.Contract.AliasKeys
+            .Where(k => Math.Abs(k.Key.Length - folded.Length) <= MaxDistance)
+            .Select(k => (k.Stage, Distance: Levenshtein(folded, k.Key)))
+            .Where(k => k.Distance <= MaxDistance)
+            .ToList();
+        return near.Count == 0 ? [] : near.Where(k => k.Distance == near.Min(n => n.Distance)).Select(k => k.Stage).Distinct().Order(StringComparer.Ordinal);
     }
 
     private static int Levenshtein(string a, string b)

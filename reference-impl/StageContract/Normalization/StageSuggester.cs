@@ -20,23 +20,29 @@ public sealed class StageSuggester
         _maxDistance = maxDistance;
     }
 
-    /// <summary>The suggested canonical stage, or null when none is near enough.</summary>
-    public string? Suggest(RawStage raw)
+    /// <summary>The suggested canonical stage, or null when none is near enough or stages tie for nearest.</summary>
+    public string? Suggest(RawStage raw) => Nearest(raw) is [var only] ? only : null;
+
+    /// <summary>
+    /// Every canonical stage with an alias key at the smallest edit distance from the folded input,
+    /// if that distance is within the limit; empty otherwise. More than one stage is a tie: the
+    /// contract does not say which of them is "the nearest".
+    /// </summary>
+    public IReadOnlyList<string> Nearest(RawStage raw)
     {
         if (!raw.IsString || raw.Value is null)
         {
-            return null;
+            return [];
         }
 
         var folded = StageNormalizer.Fold(raw.Value);
         if (folded is null)
         {
-            return null;
+            return [];
         }
 
-        string? best = null;
+        var nearest = new List<string>();
         var bestDistance = int.MaxValue;
-        var ambiguous = false;
         foreach (var (key, stage) in _keys)
         {
             if (Math.Abs(key.Length - folded.Length) > _maxDistance)
@@ -50,12 +56,19 @@ public sealed class StageSuggester
                 continue;
             }
 
-            ambiguous = distance == bestDistance && (ambiguous || !string.Equals(best, stage, StringComparison.Ordinal));
-            best = stage;
-            bestDistance = distance;
+            if (distance < bestDistance)
+            {
+                nearest.Clear();
+                bestDistance = distance;
+            }
+
+            if (!nearest.Contains(stage, StringComparer.Ordinal))
+            {
+                nearest.Add(stage);
+            }
         }
 
-        return ambiguous ? null : best;
+        return nearest;
     }
 
     /// <summary>Levenshtein distance (insert, delete, substitute; each costs 1).</summary>

@@ -2,35 +2,43 @@ using System.Globalization;
 using Harness.Engine.Metrics;
 using Harness.Engine.Plans;
 using Harness.Engine.Requests;
-using StageContract.Normalization;
 
 namespace Harness.Engine.Gates.BoundedLabels;
 
 /// <summary>
-/// Bounded metric labels (contract section 9): sends a canary unknown stage to every stage
-/// endpoint, scrapes <c>/metrics</c>, and fails when a contract metric has a label it may not
-/// have, a label value leaves its allowed set, or any metric's label holds a raw stage value the
-/// harness sent. The value is the number of violations.
+/// Bounded metric labels (contract section 9), judged by the contract and by behaviour: scrapes
+/// <c>/metrics</c>, sends a round of requests with distinct raw unknown stage values (and distinct
+/// resource and fund ids in paths) to every stage endpoint, scrapes, sends a second round of the same
+/// shapes with fresh values and ids, and scrapes again. It fails when a contract family is missing,
+/// a label breaks the contract's rules (<see cref="LabelPolicy"/>), a label of any family gained
+/// values in round two (<see cref="LabelGrowth"/>), or any label holds a raw stage value the harness
+/// sent. The value is the number of violations.
 /// </summary>
 public sealed class BoundedLabelsGate : IGate
 {
-    private const string Measured = "label values on /metrics outside their allowed sets or holding raw stage values";
-    private static readonly string[] KnownParameters = ["metrics", "allowedValues", "minSeries", "fundId", "companyId"];
+    private const string Measured = "metric families missing, label values breaking the contract, labels that grew with fresh request data, and raw stage values in labels";
+    private static readonly string[] KnownParameters = ["metrics", "allowedValues", "minSeries", "fundId", "companyId", "requests", "otherFamilyGrowth"];
     private readonly LabelPolicy _policy;
     private readonly int _minSeries;
     private readonly TrafficSettings _traffic;
+    private readonly int _requests;
+    private readonly int _otherFamilyGrowth;
 
-    private BoundedLabelsGate(LabelPolicy policy, int minSeries, TrafficSettings traffic)
+    private BoundedLabelsGate(LabelPolicy policy, int minSeries, TrafficSettings traffic, int requests, int otherFamilyGrowth)
     {
         _policy = policy;
         _minSeries = minSeries;
         _traffic = traffic;
+        _requests = requests;
+        _otherFamilyGrowth = otherFamilyGrowth;
     }
 
     /// <summary>
-    /// Factory. Parameters: <c>metrics</c> ({family: [labels]}, replaces entries of the default),
-    /// <c>allowedValues</c> ({label: [values]}, replaces entries of the default), <c>minSeries</c>
-    /// (contract-metric series needed to judge; default 1), <c>fundId</c>, <c>companyId</c>.
+    /// Factory. Parameters: <c>metrics</c> ({family: [labels]}, replaces entries of the contract's),
+    /// <c>allowedValues</c> ({label: [values]}: a closed set for that label, replacing its rule),
+    /// <c>minSeries</c> (contract-metric series needed to judge; default 1), <c>requests</c> (per round;
+    /// default 200), <c>otherFamilyGrowth</c> (values a family outside the contract may gain by chance;
+    /// default 2), <c>fundId</c>, <c>companyId</c> (default 1).
     /// </summary>
     public static GateCreation Create(GateSpec spec)
     {
@@ -46,12 +54,14 @@ public sealed class BoundedLabelsGate : IGate
         if (!p.TryGetInt("minSeries", 1, 0, 1_000_000, out var min, out var e3)) return GateCreation.Invalid(e3);
         if (!p.TryGetInt("fundId", 1, 0, int.MaxValue, out var fund, out var e4)) return GateCreation.Invalid(e4);
         if (!p.TryGetInt("companyId", 1, 0, int.MaxValue, out var company, out var e5)) return GateCreation.Invalid(e5);
+        if (!p.TryGetInt("requests", 200, 20, 10_000, out var requests, out var e6)) return GateCreation.Invalid(e6);
+        if (!p.TryGetInt("otherFamilyGrowth", 2, 0, 1_000, out var growth, out var e7)) return GateCreation.Invalid(e7);
         var policy = LabelPolicy.Default with
         {
             Metrics = Merge(LabelPolicy.Default.Metrics, metrics),
             AllowedValues = Merge(LabelPolicy.Default.AllowedValues, values),
         };
-        return GateCreation.Of(new BoundedLabelsGate(policy, min, new TrafficSettings { FundId = fund, CompanyId = company }));
+        return GateCreation.Of(new BoundedLabelsGate(policy, min, new TrafficSettings { FundId = fund, CompanyId = company }, requests, growth));
     }
 
     /// <inheritdoc />
@@ -59,94 +69,113 @@ public sealed class BoundedLabelsGate : IGate
     {
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold ?? Threshold.Parse("== 0");
-        var canary = string.Create(CultureInfo.InvariantCulture, $"harness-canary-{context.Seed}");
-        var traffic = new StageTraffic(context.Http, _traffic);
-        var sent = 0;
-        foreach (var endpoint in context.Rules.Endpoints.TakingStages.Where(e => !e.NeedsId))
+        var policy = _policy with { StageRoutes = context.Rules.Endpoints.Routes };
+        // A first scrape, so that the scrape itself is already counted (http_requests_total{endpoint="/metrics"}) before round one is measured.
+        var (_, error) = await ScrapeAsync(context, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
         {
-            var request = new StageRequest(endpoint, [RawStage.FromString(canary)], $"rh{context.Seed}-{context.Spec.Id}-{sent}");
-            var observed = await traffic.SendAsync(request, ResourceIds.None, cancellationToken).ConfigureAwait(false);
-            if (observed?.TransportError is not null)
-            {
-                return GateResult.NotEvaluated(Measured, $"target unreachable: {observed.TransportError}", threshold.Text);
-            }
-
-            sent++;
+            return GateResult.NotEvaluated(Measured, error, threshold.Text);
         }
 
-        string text;
-        try
+        var setup = new List<string>();
+        var created = await new StageTraffic(context.Http, _traffic).CreateResourcesAsync(context.Rules, $"rh{context.Seed}-{context.Spec.Id}", setup, cancellationToken).ConfigureAwait(false);
+        var rounds = new LabelRounds(context, _traffic, _requests);
+        var (first, error1) = await RoundAsync(context, rounds, 1, created, cancellationToken).ConfigureAwait(false);
+        var (second, error2) = error1 is null ? await RoundAsync(context, rounds, 2, created, cancellationToken).ConfigureAwait(false) : (null, null);
+        if ((error1 ?? error2) is { } failed)
         {
-            using var response = await context.Http.GetAsync(new Uri("metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                return GateResult.NotEvaluated(Measured, $"GET /metrics answered {(int)response.StatusCode}", threshold.Text);
-            }
-
-            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            return GateResult.NotEvaluated(Measured, $"cannot scrape /metrics: {e.Message}", threshold.Text);
+            return GateResult.NotEvaluated(Measured, failed, threshold.Text);
         }
 
-        return Judge(PrometheusText.Parse(text), [canary], threshold);
+        var result = Judge(policy, first!, second!, rounds.RawValues, threshold);
+        return setup.Count == 0 ? result : result with { Reason = $"{result.Reason}; fixtures not created: {string.Join("; ", setup)}" };
     }
 
-    /// <summary>Judges a scrape; public so the rules can be tested on fixed text.</summary>
-    public GateResult Judge(PrometheusScrape scrape, IReadOnlyCollection<string> rawValues, Threshold threshold)
+    /// <summary>Judges one scrape alone (no growth); public so the rules can be tested on fixed text.</summary>
+    public GateResult Judge(PrometheusScrape scrape, IReadOnlyCollection<string> rawValues, Threshold threshold) =>
+        Judge(_policy, scrape, scrape, rawValues, threshold);
+
+    /// <summary>Judges the scrapes after round one and round two; public so the rules can be tested on fixed text.</summary>
+    public GateResult Judge(PrometheusScrape afterFirst, PrometheusScrape afterSecond, IReadOnlyCollection<string> rawValues, Threshold threshold) =>
+        Judge(_policy, afterFirst, afterSecond, rawValues, threshold);
+
+    /// <summary>The gate with the default policy, for tests of <see cref="Judge(PrometheusScrape, IReadOnlyCollection{string}, Threshold)"/>.</summary>
+    public static BoundedLabelsGate WithDefaults() => new(LabelPolicy.Default, 1, TrafficSettings.Default, 200, 2);
+
+    private GateResult Judge(LabelPolicy policy, PrometheusScrape afterFirst, PrometheusScrape afterSecond, IReadOnlyCollection<string> rawValues, Threshold threshold)
     {
-        ArgumentNullException.ThrowIfNull(scrape);
+        ArgumentNullException.ThrowIfNull(afterFirst);
+        ArgumentNullException.ThrowIfNull(afterSecond);
+        ArgumentNullException.ThrowIfNull(rawValues);
         ArgumentNullException.ThrowIfNull(threshold);
-        if (scrape.Errors.Count > 0)
+        if (afterFirst.Errors.Concat(afterSecond.Errors).FirstOrDefault() is { } parseError)
         {
-            return GateResult.NotEvaluated(Measured, $"cannot parse /metrics: {scrape.Errors[0]}", threshold.Text);
+            return GateResult.NotEvaluated(Measured, $"cannot parse /metrics: {parseError}", threshold.Text);
         }
 
-        var series = scrape.Samples.Where(s => _policy.Metrics.ContainsKey(s.Family)).ToList();
-        var violations = _policy.Check(scrape, rawValues);
-        var count = violations.Count;
-        var perFamily = _policy.Metrics.Keys.Select(f => (Family: f, Count: series.Count(s => s.Family == f))).ToList();
+        var violations = policy.Check(afterSecond, rawValues).Concat(LabelGrowth.Between(afterFirst, afterSecond, [.. policy.Metrics.Keys], _otherFamilyGrowth)).ToList();
+        var series = afterSecond.Samples.Count(s => policy.Metrics.ContainsKey(s.Family));
+        var perFamily = policy.Metrics.Keys.Select(f => (Family: f, Count: afterSecond.Samples.Count(s => s.Family == f))).ToList();
         var chart = new Chart("Series per contract metric", [.. perFamily.Select(f => f.Family)],
             [new ChartSeries("series", [.. perFamily.Select(f => (double)f.Count)])], "series");
-        var evidence = violations.Select(v => new Evidence($"{v.Metric}{{{v.Label}}} (line {v.Line.ToString(CultureInfo.InvariantCulture)})",
-            "a value from the allowed set, never a raw stage value", v.Value, v.Why)).ToList();
-        GateResult result;
-        if (series.Count < _minSeries && count == 0)
+        var evidence = violations.Select(v => new Evidence(
+            v.Label.Length == 0 ? v.Metric : $"{v.Metric}{{{v.Label}}} (line {v.Line.ToString(CultureInfo.InvariantCulture)})",
+            "the contract's families and labels, bounded, never a raw stage value", v.Value.Length == 0 ? "(none)" : v.Value, v.Why)).ToList();
+        var count = violations.Count;
+        if (series < _minSeries && count == 0)
         {
-            result = new GateResult
+            return new GateResult
             {
                 Status = GateStatus.Inconclusive,
                 Measured = Measured,
                 Value = 0,
                 ValueText = "0",
                 Threshold = threshold.Text,
-                SampleSize = series.Count,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"only {series.Count} series of contract metrics on /metrics, {_minSeries} needed to judge"),
-            };
-        }
-        else
-        {
-            var pass = threshold.IsMetBy(count);
-            result = new GateResult
-            {
-                Status = pass ? GateStatus.Pass : GateStatus.Fail,
-                Measured = Measured,
-                Value = count,
-                ValueText = count.ToString(CultureInfo.InvariantCulture),
-                Threshold = threshold.Text,
-                SampleSize = series.Count,
-                Reason = count == 0
-                    ? string.Create(CultureInfo.InvariantCulture, $"all {series.Count} series of contract metrics keep their labels within the allowed sets")
-                    : $"{count} violation(s), first: {violations[0].Metric} label {violations[0].Label}='{violations[0].Value}' {violations[0].Why}",
+                SampleSize = series,
+                Reason = string.Create(CultureInfo.InvariantCulture, $"only {series} series of contract metrics on /metrics, {_minSeries} needed to judge"),
+                Charts = [chart],
             };
         }
 
-        return result.WithEvidence(evidence) with { Charts = [chart] };
+        var first = count == 0 ? null : violations[0];
+        return new GateResult
+        {
+            Status = threshold.IsMetBy(count) ? GateStatus.Pass : GateStatus.Fail,
+            Measured = Measured,
+            Value = count,
+            ValueText = count.ToString(CultureInfo.InvariantCulture),
+            Threshold = threshold.Text,
+            SampleSize = series,
+            Reason = first is null
+                ? string.Create(CultureInfo.InvariantCulture, $"the contract's {policy.Metrics.Count} families are there; all {series} of their series keep their labels by the contract, and no label grew with {rawValues.Count} fresh raw values")
+                : $"{count} violation(s), first: {first.Metric}{(first.Label.Length == 0 ? "" : $" label {first.Label}='{first.Value}'")} {first.Why}",
+            Charts = [chart],
+        }.WithEvidence(evidence);
     }
 
-    /// <summary>The gate with the default policy, for tests of <see cref="Judge"/>.</summary>
-    public static BoundedLabelsGate WithDefaults() => new(LabelPolicy.Default, 1, TrafficSettings.Default);
+    private static async Task<(PrometheusScrape? Scrape, string? Error)> RoundAsync(GateContext context, LabelRounds rounds, int round, ResourceIds created, CancellationToken cancellationToken) =>
+        await rounds.SendAsync(round, created, cancellationToken).ConfigureAwait(false) is { } unanswered
+            ? (null, $"target unreachable: {unanswered}")
+            : await ScrapeAsync(context, cancellationToken).ConfigureAwait(false);
+
+    private static async Task<(PrometheusScrape? Scrape, string? Error)> ScrapeAsync(GateContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await context.Http.GetAsync(new Uri("metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode
+                ? (PrometheusText.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)), null)
+                : (null, $"GET /metrics answered {(int)response.StatusCode}");
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, $"cannot scrape /metrics: {e.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, "cannot scrape /metrics: no answer in time");
+        }
+    }
 
     private static SortedDictionary<string, IReadOnlyList<string>> Merge(
         IReadOnlyDictionary<string, IReadOnlyList<string>> defaults, IReadOnlyDictionary<string, IReadOnlyList<string>>? overrides)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Harness.Engine.Metrics;
 using StageContract;
 using StageContract.Endpoints;
@@ -6,43 +7,41 @@ using StageContract.Problems;
 namespace Harness.Engine.Gates.BoundedLabels;
 
 /// <summary>
-/// Which labels each contract metric may have (section 9) and which values each label may take.
-/// Defaults follow the contract; a plan can replace any entry through the gate's parameters.
+/// What contract section 9 asks of one scrape. Its nine families must be there (a family with no
+/// samples yet must still declare itself with a <c># TYPE</c> line), with exactly their labels. Sets the
+/// contract fixes are checked as sets (<see cref="AllowedValues"/>); values it leaves open are checked
+/// for their shape: <c>endpoint</c> of a stage family spells a contract route in any framework's
+/// spelling, and is never a request path in any family; <c>error_code</c> is one of the contract's
+/// codes or a service's own UPPER_SNAKE token; <c>method</c> an HTTP token; <c>operation</c> a short
+/// visible-ASCII name. Whether open values stay bounded is a behaviour test (<see cref="LabelGrowth"/>),
+/// and no label of any family may hold a raw stage value. A plan can replace any family's labels or
+/// give any label a closed set.
 /// </summary>
-public sealed record LabelPolicy
+public sealed partial record LabelPolicy
 {
-    /// <summary>Label names allowed per metric family (histogram <c>le</c> is always allowed).</summary>
-    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Metrics { get; init; }
+    /// <summary>Families whose samples the gate's own requests must have caused; the others may show only their <c># TYPE</c> line.</summary>
+    public static IReadOnlyList<string> SampledFamilies { get; } = ["stage_validation_validations_total", "stage_validation_mode", "http_requests_total"];
 
-    /// <summary>Allowed values per label name; a label without an entry is checked only for raw stage values.</summary>
-    public required IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedValues { get; init; }
-
-    /// <summary>
-    /// Route templates a target has beside the stage endpoints (contract section 6) and the
-    /// <c>unmatched</c> of unknown routes: they appear in <c>http_requests_total</c>'s endpoint label.
-    /// </summary>
-    public static IReadOnlyList<string> OtherEndpoints { get; } =
-        ["/api/deprecations", "/_ops/stage-validation/mode", "/_ops/stage-validation/auto-downgrade", "/metrics", "/healthz", "/readyz", "unmatched"];
-
-    /// <summary>
-    /// Codes the reference service uses for problems the contract names no code for (docs/decisions.md).
-    /// Only that service produces them; they are allowed so that a scrape of it passes, and a plan
-    /// can replace the whole <c>error_code</c> set for a target with other codes.
-    /// </summary>
-    public static IReadOnlyList<string> OtherErrorCodes { get; } =
+    /// <summary>Families about stage validation, whose <c>endpoint</c> must be a stage route.</summary>
+    public static IReadOnlyList<string> StageFamilies { get; } =
     [
-        "MALFORMED_JSON", "UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE", "NOT_FOUND", "METHOD_NOT_ALLOWED",
-        "UNAUTHORIZED", "REPLAY", "RESERVE_EXCEEDED", "OPS_API_DISABLED", "INTERNAL_ERROR",
+        "stage_validation_validations_total", "stage_validation_errors_total", "stage_validation_duration_seconds",
+        "stage_deprecation_header_emitted_total", "stage_warn_unknown_total", "stage_enforce_rejects_total",
     ];
 
+    /// <summary>Label names per contract family (histogram <c>le</c> is always allowed).</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Metrics { get; init; }
+
+    /// <summary>Closed sets of values per label name; a label without an entry is checked by its open rule.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedValues { get; init; }
+
+    /// <summary>The contract's stage route templates, which stage families' <c>endpoint</c> must spell.</summary>
+    public required IReadOnlyList<string> StageRoutes { get; init; }
+
     /// <summary>The contract's metrics and label sets, with the shipped contract data's endpoints.</summary>
-    /// <remarks>Declared after the lists it reads: static initializers run in text order.</remarks>
     public static LabelPolicy Default { get; } = For(ContractRules.Default);
 
-    /// <summary>
-    /// The contract's metrics and label sets (section 9), derived from its data: the stage
-    /// endpoints' route templates, the input types' labels and the contract's problem codes.
-    /// </summary>
+    /// <summary>The contract's metrics and closed label sets (section 9), with the stage routes of <paramref name="rules"/>.</summary>
     public static LabelPolicy For(ContractRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -62,64 +61,102 @@ public sealed record LabelPolicy
             },
             AllowedValues = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
             {
-                ["endpoint"] = [.. rules.Endpoints.Routes, .. OtherEndpoints],
                 ["mode"] = ["off", "warn", "shadow", "enforce"],
                 ["input_type"] = InputTypeLabels.MetricLabels,
                 ["cardinality"] = ["1", "2-5", "6-10", "11+"],
                 ["result"] = ["ok", "normalized", "pass", "warn", "would_reject", "reject"],
-                ["error_code"] = [.. ProblemCodes.All, .. OtherErrorCodes],
-                ["method"] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "OTHER"],
                 ["status_class"] = ["1xx", "2xx", "3xx", "4xx", "5xx"],
-                ["operation"] = ["read", "write"],
             },
+            StageRoutes = rules.Endpoints.Routes,
         };
     }
 
-    /// <summary>
-    /// Every violation in a scrape: a contract metric with a label it may not have, a label value
-    /// outside its allowed set, or any label of any metric holding one of <paramref name="rawValues"/>.
-    /// </summary>
+    /// <summary>Every violation in one scrape; <paramref name="rawValues"/> are the raw stage values the harness sent.</summary>
     public IReadOnlyList<LabelViolation> Check(PrometheusScrape scrape, IReadOnlyCollection<string> rawValues)
     {
         ArgumentNullException.ThrowIfNull(scrape);
         ArgumentNullException.ThrowIfNull(rawValues);
         var violations = new List<LabelViolation>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string family, string label, string value, string why, int line)
+        {
+            if (seen.Add($"{family}\n{label}\n{value}\n{why}"))
+            {
+                violations.Add(new LabelViolation(family, label, value, why, line));
+            }
+        }
+
+        foreach (var family in Metrics.Keys)
+        {
+            var sampled = scrape.Samples.Any(s => s.Family == family);
+            if (!sampled && !scrape.Types.ContainsKey(family) && !scrape.Types.ContainsKey(Regex.Replace(family, "_total$", "")))
+            {
+                Add(family, "", "", "the contract's metric family is missing from /metrics (no sample, no # TYPE line)", 0);
+            }
+            else if (!sampled && SampledFamilies.Contains(family))
+            {
+                Add(family, "", "", "has no sample, though the harness's requests must have counted in it", 0);
+            }
+        }
+
         foreach (var sample in scrape.Samples)
         {
-            var contract = Metrics.TryGetValue(sample.Family, out var allowedLabels);
             foreach (var (label, value) in sample.Labels)
             {
                 if (rawValues.Any(raw => raw.Length > 0 && value.Contains(raw, StringComparison.Ordinal)))
                 {
-                    Add(sample, label, value, "holds a raw stage value the harness sent");
-                    continue;
+                    Add(sample.Family, label, value, "holds a raw stage value the harness sent", sample.Line);
                 }
+                else if (Metrics.TryGetValue(sample.Family, out var labels) && label is not ("le" or "quantile") && ValueProblem(sample.Family, labels, label, value) is { } why)
+                {
+                    Add(sample.Family, label, value, why, sample.Line);
+                }
+            }
 
-                if (!contract || label is "le" or "quantile")
+            if (Metrics.TryGetValue(sample.Family, out var contractLabels))
+            {
+                foreach (var missing in contractLabels.Where(l => !sample.Labels.Any(p => p.Key == l)))
                 {
-                    continue;
-                }
-
-                if (!allowedLabels!.Contains(label, StringComparer.Ordinal))
-                {
-                    Add(sample, label, value, "is not a label the contract defines for this metric");
-                }
-                else if (AllowedValues.TryGetValue(label, out var values) && !values.Contains(value, StringComparer.Ordinal))
-                {
-                    Add(sample, label, value, "is outside the label's allowed set");
+                    Add(sample.Family, missing, "", "is missing: the contract gives this metric that label", sample.Line);
                 }
             }
         }
 
         return violations;
-
-        void Add(MetricSample sample, string label, string value, string why)
-        {
-            if (seen.Add($"{sample.Family}\n{label}\n{value}"))
-            {
-                violations.Add(new LabelViolation(sample.Family, label, value, why, sample.Line));
-            }
-        }
     }
+
+    private string? ValueProblem(string family, IReadOnlyList<string> labels, string label, string value)
+    {
+        if (!labels.Contains(label, StringComparer.Ordinal))
+        {
+            return "is not a label the contract defines for this metric";
+        }
+
+        if (AllowedValues.TryGetValue(label, out var allowed))
+        {
+            return allowed.Contains(value, StringComparer.Ordinal) ? null : "is outside the label's allowed set";
+        }
+
+        return label switch
+        {
+            "endpoint" when StageFamilies.Contains(family) && !EndpointLabels.SpellsARoute(value, StageRoutes) =>
+                "does not spell a stage route of the contract (in any framework's spelling)",
+            "endpoint" when EndpointLabels.IsRequestPath(value, StageRoutes) => "is a request path, not a route template",
+            "endpoint" when value.Length is 0 or > 200 => "is not a route template or a short name",
+            "error_code" when !ProblemCodes.All.Contains(value, StringComparer.Ordinal) && !Code().IsMatch(value) =>
+                "is neither a contract code nor an UPPER_SNAKE code of at most 64 characters",
+            "method" when !Token().IsMatch(value) => "is not an HTTP method token",
+            "operation" when !Name().IsMatch(value) => "is not a short visible-ASCII name",
+            _ => null,
+        };
+    }
+
+    [GeneratedRegex("^(?=.{1,64}$)[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")]
+    private static partial Regex Code();
+
+    [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,20}$")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("^[!-~]{1,64}$")]
+    private static partial Regex Name();
 }

@@ -11,8 +11,9 @@ namespace Harness.Engine.Gates.Golden;
 /// Golden conformance: sends every payload of the golden corpus to the target and compares each
 /// answer with the golden oracle's expectation under the phase's configuration (the effective
 /// mode follows from each request id, so enforce percentages and write-only are honoured). The
-/// value is the share of cases answered exactly as expected; each mismatch is evidence with
-/// expected and actual side by side.
+/// value is the share of cases answered as the contract expects, judged by meaning
+/// (<see cref="GoldenComparison"/>; the sunset, docs URL and <c>Link</c> are the target's own,
+/// <see cref="TargetDeprecationValues"/>); each mismatch is evidence with expected and actual side by side.
 /// </summary>
 public sealed class GoldenConformanceGate : IGate
 {
@@ -50,7 +51,7 @@ public sealed class GoldenConformanceGate : IGate
     {
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold ?? Threshold.Parse("== 100%");
-        const string measured = "share of golden payloads answered exactly as the contract expects in the phase's configuration";
+        const string measured = "share of golden payloads answered as the contract expects (judged by meaning) in the phase's configuration";
         var directory = _corpus is null ? GoldenCorpus.DefaultDirectory : Path.GetFullPath(_corpus, Path.GetFullPath(context.BaseDirectory));
         GoldenCorpus corpus;
         try
@@ -65,7 +66,7 @@ public sealed class GoldenConformanceGate : IGate
         var settings = context.Phase.Configuration.ToModeSettings();
         var oracle = new GoldenOracle(context.Rules);
         var runner = new GoldenRunner(context.Http, context.Rules.Data);
-        var comparison = new GoldenComparison(context.Rules.Data);
+        var comparison = new GoldenComparison(context.Rules, new TargetDeprecationValues(context.DeprecationValues));
         var evidence = new List<Evidence>();
         var perEndpoint = new SortedDictionary<string, (int Good, int Bad)>(StringComparer.Ordinal);
         var conforming = 0;
@@ -75,10 +76,11 @@ public sealed class GoldenConformanceGate : IGate
             var golden = corpus.Cases[i];
             var requestId = string.Create(CultureInfo.InvariantCulture, $"rh{context.Seed}-golden-{i}");
             IReadOnlyList<GoldenDifference> differences;
+            var subject = $"{golden.Id} ({golden.Request.Method} {golden.Request.Path}, rid={requestId})";
             try
             {
                 var observed = await runner.RunAsync(golden, context.Http.BaseAddress!, requestId, cancellationToken).ConfigureAwait(false);
-                differences = comparison.Compare(oracle.Expect(golden, settings, requestId), observed);
+                differences = comparison.Compare(oracle.Expect(golden, settings, requestId), observed, subject);
             }
             catch (HttpRequestException e)
             {
@@ -96,7 +98,6 @@ public sealed class GoldenConformanceGate : IGate
             }
 
             perEndpoint[folder] = (counts.Good, counts.Bad + 1);
-            var subject = $"{golden.Id} ({golden.Request.Method} {golden.Request.Path}, rid={requestId})";
             evidence.AddRange(differences.Select(d => new Evidence(subject, d.Expected, d.Actual, d.Aspect)));
         }
 

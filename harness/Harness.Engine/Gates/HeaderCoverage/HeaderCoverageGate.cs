@@ -8,8 +8,9 @@ namespace Harness.Engine.Gates.HeaderCoverage;
 /// Header coverage (contract section 11): among warn and shadow responses to requests with an
 /// unknown stage, the share that carries the whole deprecation set (or, with <c>set:
 /// would-reject</c>, among shadow responses the share with <c>X-Stage-Would-Reject</c> and
-/// <c>X-Stage-Recommendation</c>). Too few such responses (for example a target in enforce) is
-/// Inconclusive, not a pass.
+/// <c>X-Stage-Recommendation</c>). Every tenth request carries 11 to 16 distinct unknown values, so
+/// that the header's cap of ten and its <c>,...(+N)</c> are part of "whole". Too few such responses
+/// (for example a target in enforce) is Inconclusive, not a pass.
 /// </summary>
 public sealed class HeaderCoverageGate : IGate
 {
@@ -70,7 +71,8 @@ public sealed class HeaderCoverageGate : IGate
         var unanswered = new List<string>();
         for (var i = 0; i < _requests; i++)
         {
-            var request = generator.WithUnknown(endpoints);
+            // Every tenth request carries more unknown values than the header may list, so the cap and its count are checked too.
+            var request = i % 10 == 9 ? generator.WithManyUnknown(endpoints) : generator.WithUnknown(endpoints);
             var observed = (await traffic.SendAsync(request, ResourceIds.None, cancellationToken).ConfigureAwait(false))!;
             if (observed.TransportError is not null)
             {

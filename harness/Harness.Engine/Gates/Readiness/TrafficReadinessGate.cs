@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Text;
 using Harness.Engine.Plans;
-using StageContract.Problems;
 using Harness.Engine.Gates.Statistics;
+using Harness.Engine.Requests;
+using StageContract.Modes;
 
 namespace Harness.Engine.Gates.Readiness;
 
 /// <summary>
-/// "Is the traffic itself ready for the next rung?" (contract section 11): replays a capture of
-/// real traffic against the target and measures the share of validated requests with an unknown
-/// stage (<c>unknown-rate</c>) or answered as would-reject (<c>would-reject-rate</c>), judged with a
-/// Wilson interval against an upper limit. Synthetic traffic cannot answer this question (its
+/// "Is the traffic itself ready for the next rung?" (contract section 11): classifies every request
+/// of a capture of real traffic with the contract (<see cref="CaptureClassifier"/>: validated when the
+/// stage decision is reached, unknown with at least one unknown stage, would-reject when the phase's
+/// configuration gives it shadow) and measures the share of validated requests that are unknown
+/// (<c>unknown-rate</c>) or would-reject (<c>would-reject-rate</c>), judged with a Wilson interval
+/// against an upper limit. The capture is replayed against the target and every answer held to the
+/// classification (<see cref="CaptureAnswerCheck"/>); a disagreement is evidence and a Fail. Synthetic traffic cannot answer this question (its
 /// unknown share is whatever the mix injected), so without a capture the gate is NotEvaluated
 /// (NO-GO) against a team's service. Against the embedded reference, which has no real traffic,
 /// the question has no subject and the gate is NotApplicable unless a capture is given. The
@@ -71,8 +75,8 @@ public sealed class TrafficReadinessGate : IGate
     {
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold!;
-        var what = _wouldReject ? "answered as would-reject" : "with an unknown stage";
-        var measured = $"share of replayed real requests {what} (traffic readiness)";
+        var what = _wouldReject ? "that would be rejected (shadow, unknown stage)" : "with an unknown stage";
+        var measured = $"share of validated real requests {what}, classified by the contract and replayed (traffic readiness)";
         var capture = _capture is not null ? Path.Combine(context.BaseDirectory, _capture) : context.CapturePath;
         if (capture is null && context.TargetKind == "embedded")
         {
@@ -100,25 +104,51 @@ public sealed class TrafficReadinessGate : IGate
         }
 
         var headers = context.Rules.Data.Headers;
-        var outcomes = new (bool Validated, bool Hit)?[requests.Count];
+        var classifier = new CaptureClassifier(context.Rules, context.Phase.Configuration.ToModeSettings());
+        var classes = requests.Select((r, i) => classifier.Classify(r, CaptureClassifier.IsValidRequestId(r.RequestId)
+            ? r.RequestId! : string.Create(CultureInfo.InvariantCulture, $"rh{context.Seed}-{context.Spec.Id}-{i}"))).ToList();
+        var answers = new ObservedResponse[requests.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, requests.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken },
-            async (i, ct) => outcomes[i] = await ReplayAsync(context.Http, requests[i], headers, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, ct) => answers[i] = await ReplayAsync(context.Http, requests[i], classes[i].RequestId, headers, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
-        var answered = outcomes.Where(o => o is not null).Select(o => o!.Value).ToList();
-        if (answered.Count == 0)
+        if (answers.All(a => a.TransportError is not null))
         {
-            return GateResult.NotEvaluated(measured, "target unreachable: no replayed request got an answer", threshold.Text);
+            return GateResult.NotEvaluated(measured, $"target unreachable: no replayed request got an answer ({answers[0].TransportError})", threshold.Text);
         }
 
-        var validated = answered.Count(o => o.Validated);
-        var hits = answered.Count(o => o.Validated && o.Hit);
+        var evidence = new List<Evidence>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (CaptureAnswerCheck.Disagreements(classes[i], answers[i], headers) is { Count: > 0 } problems)
+            {
+                evidence.Add(new Evidence($"{requests[i].Method} {requests[i].Path} rid={classes[i].RequestId}",
+                    classes[i].Expected is { } e ? $"{e.Status} {e.ProblemCode} in {e.Mode.ToWire()} ({e.Reason})" : "no 5xx",
+                    $"{answers[i].Status}{(answers[i].ErrorCode is null ? "" : " " + answers[i].ErrorCode)}", string.Join("; ", problems)));
+            }
+        }
+
+        return Judge(classes, evidence, threshold, measured, what);
+    }
+
+    /// <summary>
+    /// The rate from the harness's own classification; the target's answers held to the contract.
+    /// A disagreement fails the gate whatever the rate: the traffic was not served as the contract says.
+    /// </summary>
+    private GateResult Judge(List<CaptureClass> classes, List<Evidence> disagreements, Threshold threshold, string measured, string what)
+    {
+        var validated = classes.Count(c => c.Validated);
+        var hits = classes.Count(c => _wouldReject ? c.WouldReject : c.Unknown);
         var rate = validated == 0 ? 0 : (double)hits / validated;
         var interval = Proportions.Wilson(hits, validated, _z);
-        var status = validated < _minSamples ? GateStatus.Inconclusive
-            : Proportions.BelowLimit(interval, threshold.Value, threshold.Operator == ThresholdOperator.AtMost);
+        var judged = Proportions.BelowLimit(interval, threshold.Value, threshold.Operator == ThresholdOperator.AtMost);
+        var status = disagreements.Count > 0 ? GateStatus.Fail : validated < _minSamples ? GateStatus.Inconclusive : judged;
         var text = string.Create(CultureInfo.InvariantCulture, $"{100 * rate:0.###}% ({hits}/{validated})");
+        var rateReason = validated < _minSamples
+            ? string.Create(CultureInfo.InvariantCulture, $"only {validated} validated requests in the capture, at least {_minSamples} are needed to judge")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{hits} of {validated} validated requests (classified by the contract) {what}, {100 * interval.Low:0.###}%..{100 * interval.High:0.###}%; threshold {threshold.Text}: {(judged == GateStatus.Pass ? "met" : judged == GateStatus.Fail ? "not met" : "the interval straddles the threshold, replay more traffic")}");
         return new GateResult
         {
             Status = status,
@@ -127,16 +157,14 @@ public sealed class TrafficReadinessGate : IGate
             ValueText = text,
             Threshold = threshold.Text,
             SampleSize = validated,
-            Reason = validated < _minSamples
-                ? string.Create(CultureInfo.InvariantCulture, $"only {validated} validated requests in the capture, at least {_minSamples} are needed to judge")
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"{hits} of {validated} replayed requests {what}, {100 * interval.Low:0.###}%..{100 * interval.High:0.###}%; threshold {threshold.Text}: {(status == GateStatus.Pass ? "met" : status == GateStatus.Fail ? "not met" : "the interval straddles the threshold, replay more traffic")}"),
+            Reason = disagreements.Count == 0 ? rateReason
+                : string.Create(CultureInfo.InvariantCulture, $"the target answered {disagreements.Count} of {classes.Count} replayed requests otherwise than the contract gives (first: {disagreements[0].Subject}: {disagreements[0].Detail}); {rateReason}"),
             Charts = [new Chart(_wouldReject ? "Replayed requests: would-reject" : "Replayed requests: unknown stages", ["validated"],
                 [new ChartSeries("clean", [validated - hits], ChartSeries.Good), new ChartSeries(what, [hits], ChartSeries.Bad)], "requests")],
-        };
+        }.WithEvidence(disagreements);
     }
 
-    private async Task<(bool Validated, bool Hit)?> ReplayAsync(HttpClient http, CapturedRequest captured, StageContract.Data.HeaderNames headers, CancellationToken cancellationToken)
+    private static async Task<ObservedResponse> ReplayAsync(HttpClient http, CapturedRequest captured, string requestId, StageContract.Data.HeaderNames headers, CancellationToken cancellationToken)
     {
         try
         {
@@ -146,27 +174,17 @@ public sealed class TrafficReadinessGate : IGate
                 request.Content = new StringContent(captured.Body, Encoding.UTF8, "application/json");
             }
 
-            if (captured.RequestId is not null)
-            {
-                request.Headers.TryAddWithoutValidation(headers.RequestId, captured.RequestId);
-            }
-
+            request.Headers.TryAddWithoutValidation(headers.RequestId, requestId);
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var validated = response.Headers.Contains(headers.Mode);
-            var wouldReject = response.Headers.TryGetValues(headers.WouldReject, out var w) && w.Contains("true");
-            if (_wouldReject)
-            {
-                return (validated, wouldReject);
-            }
-
-            var deprecated = response.Headers.TryGetValues(headers.Deprecation, out var d) && d.Contains("true");
-            var body = (int)response.StatusCode is 400 or 422 ? await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false) : "";
-            var rejected = body.Contains("\"" + ProblemCodes.InvalidStage, StringComparison.Ordinal) || body.Contains($"\"{ProblemCodes.NoKnownStages}\"", StringComparison.Ordinal);
-            return (validated, deprecated || wouldReject || rejected);
+            return await ObservedResponse.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException e)
         {
-            return null;
+            return ObservedResponse.Failed(e.Message);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ObservedResponse.Failed("no answer in time");
         }
     }
 }
