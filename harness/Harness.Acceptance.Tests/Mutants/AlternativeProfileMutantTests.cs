@@ -1,5 +1,6 @@
 using ReferenceImpl.Api.Faults;
 using ReferenceImpl.Api.Profiles;
+using Xunit.Abstractions;
 
 namespace Harness.Acceptance.Tests.Mutants;
 
@@ -8,7 +9,7 @@ namespace Harness.Acceptance.Tests.Mutants;
 /// contract allows (variants encoding, route labels, self-report layout, problem types): catching a
 /// fault must not depend on the reference's own spelling.
 /// </summary>
-public sealed class AlternativeProfileMutantTests(ControlRuns controls) : MutantTests(controls)
+public sealed class AlternativeProfileMutantTests(ControlRuns controls, ITestOutputHelper output) : MutantTests(controls, output)
 {
     public static TheoryData<Fault> SomeFaults =>
         [Fault.UnboundedVariants, Fault.RawStageLabel, Fault.BucketOffByOne, Fault.WebhookReplays, Fault.ShadowRejects, Fault.UnknownFilterAsSeed];

@@ -1,6 +1,7 @@
 using Harness.Cli;
 using ReferenceImpl.Api.Faults;
 using ReferenceImpl.Api.Profiles;
+using Xunit.Abstractions;
 
 namespace Harness.Acceptance.Tests.Mutants;
 
@@ -11,7 +12,7 @@ namespace Harness.Acceptance.Tests.Mutants;
 /// run of that phase). A subclass names its profile and declares the theory over the faults it runs
 /// (every fault in the default profile, a few in the alternative one).
 /// </summary>
-public abstract class MutantTests(ControlRuns controls) : IClassFixture<ControlRuns>
+public abstract class MutantTests(ControlRuns controls, ITestOutputHelper output) : IClassFixture<ControlRuns>
 {
     protected abstract ServiceProfile Profile { get; }
 
@@ -22,6 +23,8 @@ public abstract class MutantTests(ControlRuns controls) : IClassFixture<ControlR
         var mutant = await PhaseRun.RunAsync(Profile, expected.Phase, FaultSet.Of(fault), CancellationToken.None);
 
         var context = $"{Profile.Name} / {expected.Phase} / {expected.Name}\nmutant: {mutant}\ncontrol: {control}";
+        // Every gate of both runs, for the README's table (what also failed) and for whoever reads a failure.
+        output.WriteLine($"{Profile.Name} / {expected.Phase} / {expected.Name}\nmutant: exit {mutant.ExitCode}, {mutant.Verdict}\n  {string.Join("\n  ", mutant.Gates)}\ncontrol: exit {control.ExitCode}, {control.Verdict}\n  {string.Join("\n  ", control.Gates)}");
         Assert.True(mutant.ExitCode == ExitCodes.NoGo, context);
         Assert.Equal("NO-GO", mutant.Verdict);
         Assert.All(expected.CaughtBy, id =>
