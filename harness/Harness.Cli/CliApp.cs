@@ -13,7 +13,7 @@ namespace Harness.Cli;
 /// </summary>
 public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKindRegistry registry, string workingDirectory, CliEnvironment? environment = null)
 {
-    /// <summary>The registry the shipped CLI uses: the engine's built-in kinds plus golden conformance.</summary>
+    /// <summary>The registry the shipped CLI uses: the engine's built-in kinds.</summary>
     public static GateKindRegistry DefaultRegistry => BuiltInGates.Registry;
 
     /// <summary>Parses and runs; never throws except for cancellation.</summary>

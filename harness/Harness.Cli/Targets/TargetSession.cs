@@ -27,7 +27,7 @@ public sealed class TargetSession : IAsyncDisposable
     private readonly RunningReferenceService? _service;
     private readonly IAsyncDisposable[] _resources;
 
-    private TargetSession(string kind, Uri baseAddress, RunningReferenceService? service, TargetCredentials credentials, TargetDatabase? database, string stores, params IAsyncDisposable[] resources)
+    private TargetSession(TargetKind kind, Uri baseAddress, RunningReferenceService? service, TargetCredentials credentials, TargetDatabase? database, string stores, params IAsyncDisposable[] resources)
     {
         Kind = kind;
         _service = service;
@@ -38,8 +38,8 @@ public sealed class TargetSession : IAsyncDisposable
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = RequestTimeout };
     }
 
-    /// <summary><c>embedded</c> or <c>url</c>.</summary>
-    public string Kind { get; }
+    /// <summary>The embedded reference or a URL.</summary>
+    public TargetKind Kind { get; }
 
     /// <summary>Client whose base address is the target.</summary>
     public HttpClient Http { get; }
@@ -79,7 +79,7 @@ public sealed class TargetSession : IAsyncDisposable
         if (!containers)
         {
             var service = await ReferenceService.StartAsync(options, cancellationToken).ConfigureAwait(false);
-            return new TargetSession("embedded", service.BaseAddress, service, credentials, null, "memory");
+            return new TargetSession(TargetKind.Embedded, service.BaseAddress, service, credentials, null, "memory");
         }
 
         var engine = await ContainerEngine.EnsureAsync(progress, cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ public sealed class TargetSession : IAsyncDisposable
                     .GenerateAsync(new GeneratorOptions(legacy.Companies, legacy.Strategies, Funds: 50, Seed: seed), cancellationToken).ConfigureAwait(false);
             }
 
-            return new TargetSession("embedded", service.BaseAddress, service, credentials, new TargetDatabase(database, MigrationTool(environment)),
+            return new TargetSession(TargetKind.Embedded, service.BaseAddress, service, credentials, new TargetDatabase(database, MigrationTool(environment)),
                 $"Postgres {RehearsalContainers.PostgresImage}, Redis {RehearsalContainers.RedisImage}", postgres, redis, engine);
         }
         catch
@@ -130,7 +130,7 @@ public sealed class TargetSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(baseAddress);
         var variables = environment ?? CliEnvironment.Process;
         var withSlash = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
-        return new TargetSession("url", withSlash, null, TargetCredentials.FromEnvironment(variables.Get),
+        return new TargetSession(TargetKind.Url, withSlash, null, TargetCredentials.FromEnvironment(variables.Get),
             database is null ? null : new TargetDatabase(database, MigrationTool(variables)), "target's own");
     }
 

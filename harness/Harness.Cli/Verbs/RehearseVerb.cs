@@ -178,7 +178,7 @@ public static class RehearseVerb
     {
         if (!context.Output.Interactive)
         {
-            context.Output.Out.WriteLine($"rehearsing {request.Phase.Name} against {request.TargetKind} {request.Http.BaseAddress} ({request.Phase.Configuration.Describe()}), seed {request.Seed}");
+            context.Output.Out.WriteLine($"rehearsing {request.Phase.Name} against {request.TargetKind.ToWire()} {request.Http.BaseAddress} ({request.Phase.Configuration.Describe()}), seed {request.Seed}");
             return await runner.RunAsync(request, new PlainObserver(context.Output.Out), cancellationToken).ConfigureAwait(false);
         }
 

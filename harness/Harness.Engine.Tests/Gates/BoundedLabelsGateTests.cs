@@ -220,7 +220,7 @@ public sealed class BoundedLabelsGateTests
 
     [Theory]
     [InlineData("{ allowedValues: [a] }", "must be a map of lists")]
-    [InlineData("{ allowedValues: { mode: warn } }", "must be a list of strings")]
+    [InlineData("{ allowedValues: { mode: warn } }", "parameter 'allowedValues' must be a map of lists of strings")]
     [InlineData("{ minSeries: -1 }", "must be an integer within")]
     [InlineData("{ requests: 5 }", "must be an integer within")]
     [InlineData("{ colour: red }", "unknown parameter 'colour'")]

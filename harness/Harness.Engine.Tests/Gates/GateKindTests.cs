@@ -65,4 +65,29 @@ public sealed class GateKindTests
             Assert.NotEmpty(kind.Measures);
         });
     }
+
+    [Fact]
+    public void Readme_GateTable_IsTheOneTheKindsDeclare()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Harness.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        var readme = File.ReadAllText(Path.Combine(directory.FullName, "harness", "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf(GateKindCatalog.StartMarker, StringComparison.Ordinal);
+        var end = readme.IndexOf(GateKindCatalog.EndMarker, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "harness/README.md has no generated gate table");
+        var table = readme[start..(end + GateKindCatalog.EndMarker.Length + 1)];
+        Assert.Equal(GateKindCatalog.Markdown(BuiltInGates.Registry.Described), table);
+    }
+
+    [Fact]
+    public void BuiltInKinds_EveryKindDescribesItself()
+    {
+        Assert.Equal(BuiltInGates.Registry.Kinds, BuiltInGates.Registry.Described.Select(k => k.Name));
+        Assert.Contains(BuiltInGates.Registry.Described, k => k.Needs.HasFlag(GateNeeds.Database));
+    }
 }

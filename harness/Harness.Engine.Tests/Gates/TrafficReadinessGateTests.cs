@@ -87,7 +87,7 @@ public sealed class TrafficReadinessGateTests : IDisposable
             CapturePath = capture,
             DeprecationValues = DeprecationValues.ToLearn(ContractRules.Default.Data.Headers),
         };
-        return await TrafficReadinessGate.CreateUnknownRate(spec).Gate!.EvaluateAsync(context, CancellationToken.None);
+        return await TrafficReadinessGate.UnknownRate.Create(spec).Gate!.EvaluateAsync(context, CancellationToken.None);
     }
 
     /// <summary>Monte Carlo requests, each with one stage and weight.</summary>

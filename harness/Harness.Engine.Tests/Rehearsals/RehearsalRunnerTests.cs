@@ -28,7 +28,7 @@ public sealed class RehearsalRunnerTests
 
     private static Task<Harness.Engine.Reports.RehearsalReport> RunAsync(PhasePlan plan, HttpClient? http = null) =>
         new RehearsalRunner(Registry, Clock).RunAsync(
-            new RehearsalRequest { Plan = plan, Phase = plan.Phases[0], Http = http ?? ModeStub.Client(new StageContract.Modes.ModeSettings { GlobalMode = StageContract.Modes.ValidationMode.Warn }, WarnReport), TargetKind = "url", Seed = 7 },
+            new RehearsalRequest { Plan = plan, Phase = plan.Phases[0], Http = http ?? ModeStub.Client(new StageContract.Modes.ModeSettings { GlobalMode = StageContract.Modes.ValidationMode.Warn }, WarnReport), TargetKind = Harness.Engine.Targets.TargetKind.Url, Seed = 7 },
             SilentObserver.Instance, CancellationToken.None);
 
     [Fact]

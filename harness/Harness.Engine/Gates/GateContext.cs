@@ -27,8 +27,8 @@ public sealed record GateContext
     /// <summary>A capture of real traffic given on the command line (absolute path), used by readiness gates without a <c>capture</c> parameter; default none.</summary>
     public string? CapturePath { get; init; }
 
-    /// <summary><c>embedded</c> (the reference service started by the harness) or <c>url</c>; default <c>url</c>.</summary>
-    public string TargetKind { get; init; } = "url";
+    /// <summary>The embedded reference (started by the harness) or a URL; default a URL.</summary>
+    public Harness.Engine.Targets.TargetKind TargetKind { get; init; } = Harness.Engine.Targets.TargetKind.Url;
 
     /// <summary>The target's database and the migration tool, for the migration gates; default none (they are then NotEvaluated).</summary>
     public Harness.Engine.Targets.TargetDatabase? Database { get; init; }

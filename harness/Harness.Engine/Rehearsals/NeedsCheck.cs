@@ -38,7 +38,7 @@ public static class NeedsCheck
 
         if (kind.Needs.HasFlag(GateNeeds.Capture) && request.CapturePath is null && !spec.Parameters.Names.Contains("capture"))
         {
-            return request.TargetKind == "embedded"
+            return request.TargetKind == Targets.TargetKind.Embedded
                 ? new GateResult
                 {
                     Status = GateStatus.NotApplicable,

@@ -15,8 +15,8 @@ public sealed record RehearsalRequest
     /// <summary>Client whose base address is the target.</summary>
     public required HttpClient Http { get; init; }
 
-    /// <summary><c>embedded</c> or <c>url</c>.</summary>
-    public required string TargetKind { get; init; }
+    /// <summary>The embedded reference or a URL.</summary>
+    public required Harness.Engine.Targets.TargetKind TargetKind { get; init; }
 
     /// <summary>Seed of all generated traffic; default 1.</summary>
     public int Seed { get; init; } = 1;

@@ -104,7 +104,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             FinishedAt = timeProvider.GetUtcNow(),
             Seed = request.Seed,
             Versions = HarnessVersions.For(request.Rules),
-            Target = new ReportTarget(request.TargetKind, request.Http.BaseAddress?.ToString() ?? "", observed.Report?.Configuration),
+            Target = new ReportTarget(request.TargetKind.ToWire(), request.Http.BaseAddress?.ToString() ?? "", observed.Report?.Configuration),
             Plan = new ReportPlan(request.Plan.Source, request.Plan.Sha256, request.Plan.Version),
             Configuration = request.Phase.Configuration,
             ContractValues = new ReportContractValues(values.Sunset, values.DocsUrl, values.Source),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Harness.Engine.Metrics;
 using Harness.Engine.Plans;
 using Harness.Engine.Requests;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.BoundedLabels;
 
@@ -17,59 +18,36 @@ namespace Harness.Engine.Gates.BoundedLabels;
 public sealed class BoundedLabelsGate : IGate
 {
     private const string Measured = "metric families missing, label values breaking the contract, labels that grew with fresh request data, and raw stage values in labels";
-    private static readonly string[] KnownParameters = ["metrics", "allowedValues", "minSeries", "fundId", "companyId", "requests", "otherFamilyGrowth"];
-    private readonly LabelPolicy _policy;
-    private readonly int _minSeries;
-    private readonly TrafficSettings _traffic;
-    private readonly int _requests;
-    private readonly int _otherFamilyGrowth;
+    private readonly BoundedLabelsOptions _options;
 
-    private BoundedLabelsGate(LabelPolicy policy, int minSeries, TrafficSettings traffic, int requests, int otherFamilyGrowth)
+    private BoundedLabelsGate(BoundedLabelsOptions options) => _options = options;
+
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<BoundedLabelsOptions>(GateKinds.BoundedLabels,
+        "violations of contract section 9, judged by the contract and by behaviour: scrape, a round of requests to every stage endpoint each with its own raw unknown value (every other `{id}` and companies request with its own resource or fund id), scrape, a second round of the same shapes with fresh values and ids in the same enforcement buckets, scrape. Counted: a contract family missing (a `# TYPE` line is enough, except `stage_validation_validations_total`, `stage_validation_mode` and `http_requests_total`, which the requests must have counted in); a label a family may not have or lacks; a value outside a closed set (`mode`, `input_type`, `cardinality`, `result`, `status_class`); an open value of the wrong shape (a stage family's `endpoint` that spells no contract route in any framework's spelling, any `endpoint` that is a request path, an `error_code` neither a contract code nor an UPPER_SNAKE token, a `method` that is not a token, an `operation` that is not a short name); a label that gained values in round two (any family of the contract; more than `otherFamilyGrowth` values elsewhere); a raw stage value in any label of any family",
+        ThresholdUnit.Count, "== 0", (_, options) => new BoundedLabelsGate(options)) with
     {
-        _policy = policy;
-        _minSeries = minSeries;
-        _traffic = traffic;
-        _requests = requests;
-        _otherFamilyGrowth = otherFamilyGrowth;
-    }
+        DefaultThreshold = "== 0",
+        InconclusiveWhen = "fewer contract series than minSeries",
+    };
 
-    /// <summary>
-    /// Factory. Parameters: <c>metrics</c> ({family: [labels]}, replaces entries of the contract's),
-    /// <c>allowedValues</c> ({label: [values]}: a closed set for that label, replacing its rule),
-    /// <c>minSeries</c> (contract-metric series needed to judge; default 1), <c>requests</c> (per round;
-    /// default 200), <c>otherFamilyGrowth</c> (values a family outside the contract may gain by chance;
-    /// default 2), <c>fundId</c>, <c>companyId</c> (default 1).
-    /// </summary>
-    public static GateCreation Create(GateSpec spec)
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
+
+    private TrafficSettings Traffic => new() { FundId = _options.FundId, CompanyId = _options.CompanyId };
+
+    private LabelPolicy Policy => LabelPolicy.Default with
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
-        {
-            return GateCreation.Invalid(unknownParameter);
-        }
-
-        if (!p.TryGetStringListMap("metrics", out var metrics, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetStringListMap("allowedValues", out var values, out var e2)) return GateCreation.Invalid(e2);
-        if (!p.TryGetInt("minSeries", 1, 0, 1_000_000, out var min, out var e3)) return GateCreation.Invalid(e3);
-        if (!p.TryGetInt("fundId", 1, 0, int.MaxValue, out var fund, out var e4)) return GateCreation.Invalid(e4);
-        if (!p.TryGetInt("companyId", 1, 0, int.MaxValue, out var company, out var e5)) return GateCreation.Invalid(e5);
-        if (!p.TryGetInt("requests", 200, 20, 10_000, out var requests, out var e6)) return GateCreation.Invalid(e6);
-        if (!p.TryGetInt("otherFamilyGrowth", 2, 0, 1_000, out var growth, out var e7)) return GateCreation.Invalid(e7);
-        var policy = LabelPolicy.Default with
-        {
-            Metrics = Merge(LabelPolicy.Default.Metrics, metrics),
-            AllowedValues = Merge(LabelPolicy.Default.AllowedValues, values),
-        };
-        return GateCreation.Of(new BoundedLabelsGate(policy, min, new TrafficSettings { FundId = fund, CompanyId = company }, requests, growth));
-    }
+        Metrics = Merge(LabelPolicy.Default.Metrics, _options.Metrics),
+        AllowedValues = Merge(LabelPolicy.Default.AllowedValues, _options.AllowedValues),
+    };
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold ?? Threshold.Parse("== 0");
-        var policy = _policy with { StageRoutes = context.Rules.Endpoints.Routes };
+        var policy = Policy with { StageRoutes = context.Rules.Endpoints.Routes };
         // A first scrape, so that the scrape itself is already counted (http_requests_total{endpoint="/metrics"}) before round one is measured.
         var (_, error) = await ScrapeAsync(context, cancellationToken).ConfigureAwait(false);
         if (error is not null)
@@ -78,8 +56,8 @@ public sealed class BoundedLabelsGate : IGate
         }
 
         var setup = new List<string>();
-        var created = await new StageTraffic(context.Http, _traffic).CreateResourcesAsync(context.Rules, $"rh{context.Seed}-{context.Spec.Id}", setup, cancellationToken).ConfigureAwait(false);
-        var rounds = new LabelRounds(context, _traffic, _requests);
+        var created = await new StageTraffic(context.Http, Traffic).CreateResourcesAsync(context.Rules, $"rh{context.Seed}-{context.Spec.Id}", setup, cancellationToken).ConfigureAwait(false);
+        var rounds = new LabelRounds(context, Traffic, _options.Requests);
         var (first, error1) = await RoundAsync(context, rounds, 1, created, cancellationToken).ConfigureAwait(false);
         var (second, error2) = error1 is null ? await RoundAsync(context, rounds, 2, created, cancellationToken).ConfigureAwait(false) : (null, null);
         if ((error1 ?? error2) is { } failed)
@@ -93,14 +71,14 @@ public sealed class BoundedLabelsGate : IGate
 
     /// <summary>Judges one scrape alone (no growth); public so the rules can be tested on fixed text.</summary>
     public GateResult Judge(PrometheusScrape scrape, IReadOnlyCollection<string> rawValues, Threshold threshold) =>
-        Judge(_policy, scrape, scrape, rawValues, threshold);
+        Judge(Policy, scrape, scrape, rawValues, threshold);
 
     /// <summary>Judges the scrapes after round one and round two; public so the rules can be tested on fixed text.</summary>
     public GateResult Judge(PrometheusScrape afterFirst, PrometheusScrape afterSecond, IReadOnlyCollection<string> rawValues, Threshold threshold) =>
-        Judge(_policy, afterFirst, afterSecond, rawValues, threshold);
+        Judge(Policy, afterFirst, afterSecond, rawValues, threshold);
 
     /// <summary>The gate with the default policy, for tests of <see cref="Judge(PrometheusScrape, IReadOnlyCollection{string}, Threshold)"/>.</summary>
-    public static BoundedLabelsGate WithDefaults() => new(LabelPolicy.Default, 1, TrafficSettings.Default, 200, 2);
+    public static BoundedLabelsGate WithDefaults() => new(new BoundedLabelsOptions());
 
     private GateResult Judge(LabelPolicy policy, PrometheusScrape afterFirst, PrometheusScrape afterSecond, IReadOnlyCollection<string> rawValues, Threshold threshold)
     {
@@ -113,7 +91,7 @@ public sealed class BoundedLabelsGate : IGate
             return GateResult.NotEvaluated(Measured, $"cannot parse /metrics: {parseError}", threshold.Text);
         }
 
-        var violations = policy.Check(afterSecond, rawValues).Concat(LabelGrowth.Between(afterFirst, afterSecond, [.. policy.Metrics.Keys], _otherFamilyGrowth)).ToList();
+        var violations = policy.Check(afterSecond, rawValues).Concat(LabelGrowth.Between(afterFirst, afterSecond, [.. policy.Metrics.Keys], _options.OtherFamilyGrowth)).ToList();
         var series = afterSecond.Samples.Count(s => policy.Metrics.ContainsKey(s.Family));
         var perFamily = policy.Metrics.Keys.Select(f => (Family: f, Count: afterSecond.Samples.Count(s => s.Family == f))).ToList();
         var chart = new Chart("Series per contract metric", [.. perFamily.Select(f => f.Family)],
@@ -122,7 +100,7 @@ public sealed class BoundedLabelsGate : IGate
             v.Label.Length == 0 ? v.Metric : $"{v.Metric}{{{v.Label}}} (line {v.Line.ToString(CultureInfo.InvariantCulture)})",
             "the contract's families and labels, bounded, never a raw stage value", v.Value.Length == 0 ? "(none)" : v.Value, v.Why)).ToList();
         var count = violations.Count;
-        if (series < _minSeries && count == 0)
+        if (series < _options.MinSeries && count == 0)
         {
             return new GateResult
             {
@@ -132,7 +110,7 @@ public sealed class BoundedLabelsGate : IGate
                 ValueText = "0",
                 Threshold = threshold.Text,
                 SampleSize = series,
-                Reason = string.Create(CultureInfo.InvariantCulture, $"only {series} series of contract metrics on /metrics, {_minSeries} needed to judge"),
+                Reason = string.Create(CultureInfo.InvariantCulture, $"only {series} series of contract metrics on /metrics, {_options.MinSeries} needed to judge"),
                 Charts = [chart],
             };
         }

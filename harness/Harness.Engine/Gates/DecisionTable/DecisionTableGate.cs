@@ -1,6 +1,7 @@
 using Harness.Engine.Plans;
 using Harness.Engine.Requests;
 using StageContract.Modes;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.DecisionTable;
 
@@ -12,47 +13,36 @@ namespace Harness.Engine.Gates.DecisionTable;
 /// </summary>
 public sealed class DecisionTableGate : IGate
 {
-    private static readonly string[] KnownParameters = ["requests", "minSamples", "select", "traffic", "fundId", "companyId"];
-    private static readonly string[] Selections = ["all", "writes", "reads"];
-    private static readonly string[] TrafficKinds = ["mixed", "unknown"];
     private readonly DecisionTableOptions _options;
 
     private DecisionTableGate(DecisionTableOptions options) => _options = options;
 
-    /// <summary>
-    /// Factory. Parameters: <c>requests</c> (default 300), <c>minSamples</c> (default 100),
-    /// <c>select</c> all|writes|reads (default all), <c>traffic</c> mixed|unknown (default mixed),
-    /// <c>fundId</c> and <c>companyId</c> (default 1).
-    /// </summary>
-    public static GateCreation Create(GateSpec spec)
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<DecisionTableOptions>(GateKinds.DecisionTable,
+        "share of seeded generated requests answered as contract sections 3-5 say: status and problem code (exact), `X-Stage-Mode`, and presence or absence of the deprecation and would-reject headers (the deprecation set judged as in `header-coverage`)",
+        ThresholdUnit.Ratio, "== 100%", (_, options) => new DecisionTableGate(options)) with
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
-        {
-            return GateCreation.Invalid(unknownParameter);
-        }
+        DefaultThreshold = "== 100%",
+        InconclusiveWhen = "fewer answers than minSamples",
+    };
 
-        if (!p.TryGetInt("requests", 300, 1, 100_000, out var requests, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetInt("minSamples", 100, 0, 100_000, out var min, out var e2)) return GateCreation.Invalid(e2);
-        if (!p.TryGetChoice("select", "all", Selections, out var select, out var e3)) return GateCreation.Invalid(e3);
-        if (!p.TryGetChoice("traffic", "mixed", TrafficKinds, out var traffic, out var e4)) return GateCreation.Invalid(e4);
-        if (!p.TryGetInt("fundId", 1, 0, int.MaxValue, out var fund, out var e5)) return GateCreation.Invalid(e5);
-        if (!p.TryGetInt("companyId", 1, 0, int.MaxValue, out var company, out var e6)) return GateCreation.Invalid(e6);
-        return GateCreation.Of(new DecisionTableGate(new DecisionTableOptions(requests, min, select, traffic == "unknown",
-            new TrafficSettings { FundId = fund, CompanyId = company })));
-    }
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
+
+    private bool UnknownOnly => _options.Traffic == "unknown";
+
+    private TrafficSettings Traffic => new() { FundId = _options.FundId, CompanyId = _options.CompanyId };
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold ?? Threshold.Parse("== 100%");
-        var measured = $"share of generated requests ({_options.Select}, {(_options.UnknownOnly ? "each with an unknown stage" : "mixed stages")}) answered as the decision table says";
+        var measured = $"share of generated requests ({_options.Select}, {(UnknownOnly ? "each with an unknown stage" : "mixed stages")}) answered as the decision table says";
         var settings = context.Phase.Configuration.ToModeSettings();
         var oracle = new ContractOracle(context.Rules, settings);
         var checks = new ResponseChecks(context.Rules, context.DeprecationValues);
-        var traffic = new StageTraffic(context.Http, _options.Traffic);
+        var traffic = new StageTraffic(context.Http, Traffic);
         var endpoints = context.Rules.Endpoints.TakingStages.Where(e => _options.Select switch
         {
             "writes" => context.Rules.Decider.IsWrite(e.Method, e.Route),
@@ -71,7 +61,7 @@ public sealed class DecisionTableGate : IGate
         var unanswered = new List<string>();
         for (var i = 0; i < _options.Requests; i++)
         {
-            var request = _options.UnknownOnly ? generator.WithUnknown(endpoints) : generator.Any(endpoints);
+            var request = UnknownOnly ? generator.WithUnknown(endpoints) : generator.Any(endpoints);
             var observed = await traffic.SendAsync(request, ids, cancellationToken).ConfigureAwait(false);
             if (observed is null)
             {
@@ -109,8 +99,6 @@ public sealed class DecisionTableGate : IGate
 
         return result.WithEvidence(evidence) with { Charts = [tally.ToChart()] };
     }
-
-    private sealed record DecisionTableOptions(int Requests, int MinSamples, string Select, bool UnknownOnly, TrafficSettings Traffic);
 
     private sealed class DecisionTally
     {

@@ -4,6 +4,7 @@ using GoldenPayloads.Corpus;
 using GoldenPayloads.Oracle;
 using GoldenPayloads.Running;
 using Harness.Engine.Plans;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Golden;
 
@@ -17,34 +18,21 @@ namespace Harness.Engine.Gates.Golden;
 /// </summary>
 public sealed class GoldenConformanceGate : IGate
 {
-    private static readonly string[] KnownParameters = ["corpus", "minCases"];
-    private readonly string? _corpus;
-    private readonly int _minCases;
+    private readonly GoldenConformanceOptions _options;
 
-    private GoldenConformanceGate(string? corpus, int minCases)
+    private GoldenConformanceGate(GoldenConformanceOptions options) => _options = options;
+
+    /// <summary>The kind: its options, threshold and needs.</summary>
+    public static GateKind Kind { get; } = GateKind.For<GoldenConformanceOptions>(GateKinds.GoldenConformance,
+        "share of golden payloads answered as the golden oracle expects under the phase's configuration, **judged by meaning**: `Sunset`, `X-Stage-Docs` and `Link` are the target's own (declared in the plan or learned, IMF-fixdate, RFC 8288), variants in any valid encoding, order or cut, any recommendation text, 200 or 201 for a create (`Location` optional), media types without parameters, any problem `type`/`title` and a code where the contract names none, `invalid`/`suggestions` in any order with null or any tied stage suggested, object members in any order, and an unknown companies filter that returns no company of a canonical stage",
+        ThresholdUnit.Ratio, "== 100%", (_, options) => new GoldenConformanceGate(options)) with
     {
-        _corpus = corpus;
-        _minCases = minCases;
-    }
+        DefaultThreshold = "== 100%",
+        InconclusiveWhen = "fewer cases than minCases",
+    };
 
-    /// <summary>
-    /// Factory. Parameters: <c>corpus</c> (directory of <c>&lt;endpoint&gt;/&lt;archetype&gt;.json</c>,
-    /// relative to the plan file; default the corpus shipped next to the harness) and
-    /// <c>minCases</c> (default 1).
-    /// </summary>
-    public static GateCreation Create(GateSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
-        {
-            return GateCreation.Invalid(unknownParameter);
-        }
-
-        if (!p.TryGetString("corpus", null, out var corpus, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetInt("minCases", 1, 0, 1_000_000, out var min, out var e2)) return GateCreation.Invalid(e2);
-        return GateCreation.Of(new GoldenConformanceGate(corpus, min));
-    }
+    /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
+    public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
@@ -52,7 +40,7 @@ public sealed class GoldenConformanceGate : IGate
         ArgumentNullException.ThrowIfNull(context);
         var threshold = context.Spec.Threshold ?? Threshold.Parse("== 100%");
         const string measured = "share of golden payloads answered as the contract expects (judged by meaning) in the phase's configuration";
-        var directory = _corpus is null ? GoldenCorpus.DefaultDirectory : Path.GetFullPath(_corpus, Path.GetFullPath(context.BaseDirectory));
+        var directory = _options.Corpus is null ? GoldenCorpus.DefaultDirectory : Path.GetFullPath(_options.Corpus, Path.GetFullPath(context.BaseDirectory));
         GoldenCorpus corpus;
         try
         {
@@ -106,7 +94,7 @@ public sealed class GoldenConformanceGate : IGate
             return GateResult.NotEvaluated(measured, $"target unreachable: no golden payload got an answer ({unanswered[0]})", threshold.Text);
         }
 
-        var result = Judgement.Ratio(threshold, measured, conforming, corpus.Cases.Count, _minCases, "golden payloads");
+        var result = Judgement.Ratio(threshold, measured, conforming, corpus.Cases.Count, _options.MinCases, "golden payloads");
         var chart = new Chart("Golden payloads by endpoint", [.. perEndpoint.Keys],
             [new ChartSeries("as expected", [.. perEndpoint.Values.Select(v => (double)v.Good)], ChartSeries.Good),
              new ChartSeries("different", [.. perEndpoint.Values.Select(v => (double)v.Bad)], ChartSeries.Bad)], "payloads");

@@ -4,6 +4,7 @@ using Harness.Engine.Plans;
 using Harness.Engine.Gates.Statistics;
 using Harness.Engine.Requests;
 using StageContract.Modes;
+using Harness.Engine.Gates.Kinds;
 
 namespace Harness.Engine.Gates.Readiness;
 
@@ -22,53 +23,30 @@ namespace Harness.Engine.Gates.Readiness;
 /// </summary>
 public sealed class TrafficReadinessGate : IGate
 {
-    private static readonly string[] KnownParameters = ["capture", "concurrency", "confidence", "minSamples"];
+    private readonly TrafficReadinessOptions _options;
     private readonly bool _wouldReject;
-    private readonly string? _capture;
-    private readonly int _concurrency;
-    private readonly double _z;
-    private readonly int _minSamples;
 
-    private TrafficReadinessGate(bool wouldReject, string? capture, int concurrency, double z, int minSamples)
+    private TrafficReadinessGate(TrafficReadinessOptions options, bool wouldReject)
     {
+        _options = options;
         _wouldReject = wouldReject;
-        _capture = capture;
-        _concurrency = concurrency;
-        _z = z;
-        _minSamples = minSamples;
     }
 
-    /// <summary>Factory for <c>unknown-rate</c>.</summary>
-    public static GateCreation CreateUnknownRate(GateSpec spec) => Create(spec, wouldReject: false);
+    /// <summary>The <c>unknown-rate</c> kind.</summary>
+    public static GateKind UnknownRate { get; } = Describe(GateKinds.UnknownRate, wouldReject: false,
+        "**traffic readiness**: a capture of real traffic (`--capture <file>` or `parameters.capture`, JSON lines `{\"method\":\"GET\",\"path\":\"/api/...\",\"body\":{...},\"requestId\":\"...\"}`) **classified by the harness** with the contract (any method on the stage endpoints, PUT/PATCH/GET by id included, read with the golden oracle's reading): validated = the stage decision is reached, unknown = at least one unknown stage, would-reject = unknown and the phase's configuration gives it shadow (with the captured request id when it is a valid one, else a seeded one, which is then sent); the share of validated requests that are unknown, with a Wilson interval. The capture is replayed and every answer held to the classification: `X-Stage-Mode`, stage and payload rejections with their exact codes (and none the contract does not give), deprecation and would-reject headers exactly when expected, no 5xx (a 404 for a resource id the target does not hold is not held); any disagreement is evidence and a Fail");
 
-    /// <summary>Factory for <c>would-reject-rate</c>.</summary>
-    public static GateCreation CreateWouldRejectRate(GateSpec spec) => Create(spec, wouldReject: true);
+    /// <summary>The <c>would-reject-rate</c> kind.</summary>
+    public static GateKind WouldRejectRate { get; } = Describe(GateKinds.WouldRejectRate, wouldReject: true,
+        "**traffic readiness**: a capture of real traffic (`--capture <file>` or `parameters.capture`, JSON lines `{\"method\":\"GET\",\"path\":\"/api/...\",\"body\":{...},\"requestId\":\"...\"}`) **classified by the harness** with the contract (any method on the stage endpoints, PUT/PATCH/GET by id included, read with the golden oracle's reading): validated = the stage decision is reached, unknown = at least one unknown stage, would-reject = unknown and the phase's configuration gives it shadow (with the captured request id when it is a valid one, else a seeded one, which is then sent); the share of validated requests that are would-reject, with a Wilson interval. The capture is replayed and every answer held to the classification: `X-Stage-Mode`, stage and payload rejections with their exact codes (and none the contract does not give), deprecation and would-reject headers exactly when expected, no 5xx (a 404 for a resource id the target does not hold is not held); any disagreement is evidence and a Fail");
 
-    /// <summary>
-    /// Parameters: <c>capture</c> (JSON-lines file of requests, relative to the plan; no default),
-    /// <c>concurrency</c> (4), <c>confidence</c> 0.95|0.99|0.999 (0.95), <c>minSamples</c> (100).
-    /// </summary>
-    private static GateCreation Create(GateSpec spec, bool wouldReject)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var p = spec.Parameters;
-        if (GateChecks.UnknownParameter(p, KnownParameters) is { } unknownParameter)
+    private static GateKind Describe(string name, bool wouldReject, string measures) =>
+        GateKind.For<TrafficReadinessOptions>(name, measures, ThresholdUnit.Ratio, "< 0.5%", (_, options) => new TrafficReadinessGate(options, wouldReject)) with
         {
-            return GateCreation.Invalid(unknownParameter);
-        }
-
-        if (GateChecks.UpperLimit(spec, "< 0.5%") is { } notUpperLimit)
-        {
-            return GateCreation.Invalid(notUpperLimit);
-        }
-
-        if (!p.TryGetString("capture", null, out var capture, out var e1)) return GateCreation.Invalid(e1);
-        if (!p.TryGetInt("concurrency", 4, 1, 256, out var concurrency, out var e2)) return GateCreation.Invalid(e2);
-        if (!p.TryGetChoice("confidence", "0.95", ["0.95", "0.99", "0.999"], out var confidence, out var e3)) return GateCreation.Invalid(e3);
-        if (!p.TryGetInt("minSamples", 100, 1, 10_000_000, out var min, out var e4)) return GateCreation.Invalid(e4);
-        return GateCreation.Of(new TrafficReadinessGate(wouldReject, capture, concurrency,
-            Proportions.Z(double.Parse(confidence, CultureInfo.InvariantCulture))!.Value, min));
-    }
+            RequiresUpperLimit = true,
+            Needs = GateNeeds.Capture,
+            InconclusiveWhen = "the interval straddles the threshold or fewer validated requests than minSamples; NotApplicable without a capture against the embedded reference",
+        };
 
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
@@ -77,19 +55,7 @@ public sealed class TrafficReadinessGate : IGate
         var threshold = context.Spec.Threshold!;
         var what = _wouldReject ? "that would be rejected (shadow, unknown stage)" : "with an unknown stage";
         var measured = $"share of validated real requests {what}, classified by the contract and replayed (traffic readiness)";
-        var capture = _capture is not null ? Path.Combine(context.BaseDirectory, _capture) : context.CapturePath;
-        if (capture is null && context.TargetKind == "embedded")
-        {
-            return new GateResult
-            {
-                Status = GateStatus.NotApplicable,
-                Measured = measured,
-                Threshold = threshold.Text,
-                Reason = "the embedded reference has no real traffic, so there is no traffic to be ready: readiness is a question about your traffic; "
-                    + "rehearse against your service with --capture <file> (this phase's conformance gates answered the other question)",
-            };
-        }
-
+        var capture = _options.Capture is not null ? Path.Combine(context.BaseDirectory, _options.Capture) : context.CapturePath;
         if (capture is null)
         {
             return GateResult.NotEvaluated(measured,
@@ -110,7 +76,7 @@ public sealed class TrafficReadinessGate : IGate
         var answers = new ObservedResponse[requests.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, requests.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
             async (i, ct) => answers[i] = await ReplayAsync(context.Http, requests[i], classes[i].RequestId, headers, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
         if (answers.All(a => a.TransportError is not null))
@@ -141,12 +107,12 @@ public sealed class TrafficReadinessGate : IGate
         var validated = classes.Count(c => c.Validated);
         var hits = classes.Count(c => _wouldReject ? c.WouldReject : c.Unknown);
         var rate = validated == 0 ? 0 : (double)hits / validated;
-        var interval = Proportions.Wilson(hits, validated, _z);
+        var interval = Proportions.Wilson(hits, validated, _options.Z);
         var judged = Proportions.BelowLimit(interval, threshold.Value, threshold.Operator == ThresholdOperator.AtMost);
-        var status = disagreements.Count > 0 ? GateStatus.Fail : validated < _minSamples ? GateStatus.Inconclusive : judged;
+        var status = disagreements.Count > 0 ? GateStatus.Fail : validated < _options.MinSamples ? GateStatus.Inconclusive : judged;
         var text = string.Create(CultureInfo.InvariantCulture, $"{100 * rate:0.###}% ({hits}/{validated})");
-        var rateReason = validated < _minSamples
-            ? string.Create(CultureInfo.InvariantCulture, $"only {validated} validated requests in the capture, at least {_minSamples} are needed to judge")
+        var rateReason = validated < _options.MinSamples
+            ? string.Create(CultureInfo.InvariantCulture, $"only {validated} validated requests in the capture, at least {_options.MinSamples} are needed to judge")
             : string.Create(CultureInfo.InvariantCulture,
                 $"{hits} of {validated} validated requests (classified by the contract) {what}, {100 * interval.Low:0.###}%..{100 * interval.High:0.###}%; threshold {threshold.Text}: {(judged == GateStatus.Pass ? "met" : judged == GateStatus.Fail ? "not met" : "the interval straddles the threshold, replay more traffic")}");
         return new GateResult
