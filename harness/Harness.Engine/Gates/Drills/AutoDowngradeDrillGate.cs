@@ -107,6 +107,6 @@ public sealed class AutoDowngradeDrillGate : IGate
     private static EffectiveMode Downgraded(PhaseConfiguration phase, ModeWatch watch, GateContext context)
     {
         var settings = phase.ToModeSettings() with { GlobalMode = ValidationMode.Warn };
-        return context.Rules.Decider.Decide(settings, watch.Endpoint.Method, watch.Endpoint.Route, BucketIds.For(0, "rh-watch"));
+        return context.Rules.Decider.Decide(settings, watch.Endpoint.Method, watch.Endpoint.Route, watch.RequestId);
     }
 }

@@ -12,8 +12,8 @@ using StageContract.Endpoints;
 namespace Harness.Engine.Gates.Drills;
 
 /// <summary>
-/// Watches the global mode by behaviour, for the drills: probes one endpoint, with request ids in
-/// the enforcement bucket, each on a connection of its own (so that behind a load balancer the
+/// Watches the global mode by behaviour, for the drills: probes one endpoint, with one request id
+/// in the enforcement bucket, each probe on a connection of its own (so that behind a load balancer the
 /// probes spread over the instances), and calls a mode reached only after several probes in a row
 /// show it. A self-report that says warn while requests are still rejected is not a downgrade.
 /// </summary>
@@ -26,19 +26,25 @@ public sealed class ModeWatch
     private readonly GateContext _context;
     private readonly BehaviourProbe _probe;
     private readonly StageEndpoint _endpoint;
-    private readonly string _prefix;
-    private int _next;
+    private readonly string _requestId;
 
-    private ModeWatch(GateContext context, StageEndpoint endpoint)
+    private ModeWatch(GateContext context, StageEndpoint endpoint, string requestId)
     {
         _context = context;
         _endpoint = endpoint;
         _probe = new BehaviourProbe(context.Http, context.Rules, TrafficSettings.Default);
-        _prefix = $"rh{context.Seed}-{context.Spec.Id}-watch";
+        _requestId = requestId;
     }
 
     /// <summary>The endpoint probed.</summary>
     public StageEndpoint Endpoint => _endpoint;
+
+    /// <summary>
+    /// The one request id of every probe: its bucket is the same on every instance and at every
+    /// moment, so a change in the answers is a change of mode, never a different id landing in
+    /// another bucket (a target with another bucket function would otherwise look unrestorable).
+    /// </summary>
+    public string RequestId => _requestId;
 
     /// <summary>
     /// A watch over an endpoint the phase enforces for bucket-0 ids, reads first (no writes); null
@@ -48,19 +54,18 @@ public sealed class ModeWatch
     {
         ArgumentNullException.ThrowIfNull(context);
         var settings = context.Phase.Configuration.ToModeSettings();
-        var id = BucketIds.For(0, "rh-watch");
+        var id = BucketIds.For(0, $"rh{context.Seed}-{context.Spec.Id}-watch");
         var endpoint = context.Rules.Endpoints.TakingStages
             .Where(e => !e.NeedsId && context.Rules.Decider.Decide(settings, e.Method, e.Route, id) == EffectiveMode.Enforce)
             .OrderBy(e => context.Rules.Decider.IsWrite(e.Method, e.Route))
             .FirstOrDefault();
-        return endpoint is null ? null : new ModeWatch(context, endpoint);
+        return endpoint is null ? null : new ModeWatch(context, endpoint, id);
     }
 
     /// <summary>The mode a probe reveals (null when its answer reveals none), with the observation.</summary>
     public async Task<ProbeObservation> ProbeAsync(CancellationToken cancellationToken)
     {
-        var id = BucketIds.For(0, string.Create(CultureInfo.InvariantCulture, $"{_prefix}-{_next++}"));
-        return (await _probe.ProbeAsync(_endpoint, id, ResourceIds.None, closeConnection: true, cancellationToken).ConfigureAwait(false)).Observation;
+        return (await _probe.ProbeAsync(_endpoint, _requestId, ResourceIds.None, closeConnection: true, cancellationToken).ConfigureAwait(false)).Observation;
     }
 
     /// <summary>
