@@ -1,6 +1,7 @@
 using Harness.Engine.Requests;
 using StageContract;
 using StageContract.Normalization;
+using StageContract.Problems;
 
 using StageContract.Endpoints;
 
@@ -53,7 +54,7 @@ public sealed class BehaviourProbe(HttpClient http, ContractRules rules, Traffic
         var deprecated = response.Header(h.Deprecation)?.Trim() == "true";
         var (behaviour, detail) = status switch
         {
-            400 when response.ErrorCode is "INVALID_STAGE" or "INVALID_STAGE_DISTRIBUTION" => (Behaviour.Rejected, $"rejected {status} {response.ErrorCode}"),
+            400 when StageRejection.IsRejectionCode(response.ErrorCode) => (Behaviour.Rejected, $"rejected {status} {response.ErrorCode}"),
             >= 200 and < 300 when wouldReject => (Behaviour.WouldReject, $"served {status} with the would-reject flag"),
             >= 200 and < 300 when deprecated => (Behaviour.Warned, $"served {status} with the deprecation set"),
             >= 200 and < 300 => (Behaviour.Silent, $"served {status} without deprecation headers"),

@@ -9,9 +9,9 @@ public sealed record MigrationRehearsalOptions
     [GateParameter("rows per migration batch", Min = 1, Max = 1_000_000)]
     public int BatchSize { get; init; } = 5_000;
 
-    /// <summary>Milliseconds between batches, so that the kill lands mid-run; default 10.</summary>
-    [GateParameter("milliseconds between batches, so that the kill lands mid-run", Min = 0, Max = 60_000)]
-    public int SleepMs { get; init; } = 10;
+    /// <summary>Milliseconds the killed run pauses after each batch, so that the kill lands mid-run; default 100.</summary>
+    [GateParameter("milliseconds the killed run pauses after each batch, so that the kill lands mid-run", Min = 0, Max = 60_000)]
+    public int SleepMs { get; init; } = 100;
 
     /// <summary>Seconds the restore of the snapshot may take; default 300.</summary>
     [GateParameter("seconds the restore of the snapshot may take", Min = 1, Max = 86_400)]
