@@ -172,4 +172,13 @@ public sealed partial class ReportWriterTests
 
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex UnescapedPipe();
+
+    [Fact]
+    public void HumanReports_SayWhichContractValuesTheTargetWasHeldTo()
+    {
+        var report = SampleReports.Mixed();
+        Assert.Contains("- Contract values held to: Sunset `Thu, 01 Jul 2027 00:00:00 GMT`, docs `https://docs.team.example/stages` (declared in the plan's contract block)",
+            MarkdownReportWriter.Write(report), StringComparison.Ordinal);
+        Assert.Contains("Sunset Thu, 01 Jul 2027 00:00:00 GMT, docs URL https://docs.team.example/stages", HtmlReportWriter.Write(report), StringComparison.Ordinal);
+    }
 }

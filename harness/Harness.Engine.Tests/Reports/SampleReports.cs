@@ -24,6 +24,7 @@ internal static class SampleReports
         Target = new ReportTarget("url", "http://127.0.0.1:5000/", new PhaseConfiguration { Mode = "enforce" }),
         Plan = new ReportPlan("built-in", new string('b', 64), 1),
         Configuration = new PhaseConfiguration { Mode = "warn", Overrides = new SortedDictionary<string, string> { ["/api/allocations"] = "warn" } },
+        ContractValues = new ReportContractValues("Thu, 01 Jul 2027 00:00:00 GMT", "https://docs.team.example/stages", "declared in the plan's contract block"),
         Gates =
         [
             Gate("configuration", GateStatus.Fail, blocking: true) with

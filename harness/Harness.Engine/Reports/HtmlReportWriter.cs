@@ -44,6 +44,11 @@ public static class HtmlReportWriter
         Fact("Configuration", report.Configuration.Describe());
         Fact("Target", $"{report.Target.Kind} {report.Target.BaseAddress}");
         Fact("Target reports", report.Target.ObservedConfiguration?.Describe() ?? "(not readable)");
+        if (report.ContractValues is { } values)
+        {
+            Fact("Contract values", values.Sunset is null ? values.Source : $"Sunset {values.Sunset}, docs URL {values.DocsUrl} ({values.Source})");
+        }
+
         Fact("Plan", $"{report.Plan.Source} (v{report.Plan.Version}, sha256 {report.Plan.Sha256})");
         Fact("Seed", report.Seed.ToString(CultureInfo.InvariantCulture));
         Fact("Versions", $"harness {report.Versions.Harness}; contract data v{report.Versions.ContractData} (sha256 {report.Versions.ContractDataSha256}); {report.Versions.Runtime}");

@@ -23,6 +23,11 @@ public static class MarkdownReportWriter
         md.Append(CultureInfo.InvariantCulture, $"- Target: {report.Target.Kind} `{report.Target.BaseAddress}`");
         md.Append(report.Target.ObservedConfiguration is { } observed ? $" (reports `{observed.Describe()}`)\n" : " (configuration not readable)\n");
         md.Append(CultureInfo.InvariantCulture, $"- Phase configuration: `{report.Configuration.Describe()}`\n");
+        if (report.ContractValues is { } values)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- Contract values held to: {Cell(values.Sunset is null ? values.Source : $"Sunset `{values.Sunset}`, docs `{values.DocsUrl}` ({values.Source})")}\n");
+        }
+
         md.Append(CultureInfo.InvariantCulture, $"- Plan: {report.Plan.Source} (sha256 `{report.Plan.Sha256[..Math.Min(12, report.Plan.Sha256.Length)]}`)\n");
         md.Append(CultureInfo.InvariantCulture, $"- Seed: `{report.Seed}` · harness {report.Versions.Harness} · contract data v{report.Versions.ContractData} · {report.Versions.Runtime}\n");
         md.Append(CultureInfo.InvariantCulture, $"- Ran: {Time(report.StartedAt)} → {Time(report.FinishedAt)}\n\n");

@@ -68,9 +68,9 @@ public sealed class WouldRejectConformanceGate : IGate
         }
 
         var injected = exchanges.Count(e => Injected(e));
-        var flagged = exchanges.Count(e => e.Observed!.Header(header) == "true");
+        var flagged = exchanges.Count(e => e.Observed!.Header(header)?.Trim() == "true");
         // A flag on the wrong status counts for nothing: a 5xx with the right header is still a failure.
-        var wrong = exchanges.Where(e => (e.Observed!.Header(header) == "true") != Injected(e)
+        var wrong = exchanges.Where(e => (e.Observed!.Header(header)?.Trim() == "true") != Injected(e)
             || !StatusAsGiven(e)
             || StageRejection.IsRejectionCode(e.Observed.ErrorCode)).ToList();
         var n = exchanges.Count;
@@ -94,7 +94,7 @@ public sealed class WouldRejectConformanceGate : IGate
                 new Chart("Would-reject rate per endpoint (%)", [.. byEndpoint.Select(g => g.Key)],
                 [
                     new ChartSeries("injected", [.. byEndpoint.Select(g => 100.0 * g.Count(e => Injected(e)) / g.Count())]),
-                    new ChartSeries("observed", [.. byEndpoint.Select(g => 100.0 * g.Count(e => e.Observed!.Header(header) == "true") / g.Count())], ChartSeries.Good),
+                    new ChartSeries("observed", [.. byEndpoint.Select(g => 100.0 * g.Count(e => e.Observed!.Header(header)?.Trim() == "true") / g.Count())], ChartSeries.Good),
                 ], "% of requests"),
             ],
         }.WithEvidence([.. wrong.Select(e => new Evidence(e.Request.ToString(), e.Expected.Result.ToLabel(),
