@@ -7,6 +7,7 @@ using StageContract;
 using StageContract.Endpoints;
 using StageContract.Modes;
 using StageContract.Outcomes;
+using StageContract.Problems;
 
 namespace Harness.Engine.LoadScenarios;
 
@@ -50,7 +51,9 @@ public static class SegmentRun
             {
                 var mine = expected.Skip(first).ToList();
                 perStep.Add(new StepExpectation(step.Load.Name, count, mine.Count(e => e.Mode == EffectiveMode.Enforce),
-                    mine.Count(e => e.Result == ValidationResult.WouldReject && e.Status is null or 422)));
+                    mine.Count(e => e.Result == ValidationResult.WouldReject && e.Status is null or 422),
+                    mine.Count(e => e.Result is not (ValidationResult.Ok or ValidationResult.Normalized)),
+                    mine.Count(e => e.ErrorCode is { } code && !StageRejection.IsStageRejection(code))));
             }
         }
 

@@ -50,6 +50,18 @@ public sealed class StageMetrics
         _mode = factory.CreateGauge("stage_validation_mode", "Global mode: 0 off, 1 warn, 2 enforce.");
         _requests = factory.CreateCounter("http_requests_total", "HTTP requests by route template, method and status class.",
             new CounterConfiguration { LabelNames = ["endpoint", "method", "status_class"] });
+
+        // The mode store's error series exist at 0 from the start: an alert on their rate
+        // (observability/rules) sees "no errors", never "no series".
+        _redisErrors.WithLabels(_labels.Operation("read"));
+        _redisErrors.WithLabels(_labels.Operation("write"));
+
+        // Process metrics for the memory rollback trigger (seed 004: memory above 2x baseline):
+        // the standard .NET set (process_working_set_bytes, ...) and the resident set size under the
+        // name other Prometheus client libraries give it, so one rule serves every stack.
+        DotNetStats.Register(Registry);
+        var resident = factory.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes.");
+        Registry.AddBeforeCollectCallback(() => resident.Set(Environment.WorkingSet));
     }
 
     /// <summary>The registry <c>/metrics</c> serves.</summary>

@@ -18,6 +18,9 @@ public sealed record StageRejection(int Status, string Code)
     public static StageRejection OfStage { get; } = new(400, ProblemCodes.InvalidStage);
 
     /// <summary>The rejection for an endpoint's input type; there is none without stage input.</summary>
+    /// <summary>True for the codes of an enforce rejection of a stage (<c>INVALID_STAGE</c>, <c>INVALID_STAGE_DISTRIBUTION</c>): the rollout's intended rejections, counted as the reject rate and never as errors.</summary>
+    public static bool IsStageRejection(string code) => code == OfDistribution.Code || code == OfStage.Code;
+
     public static StageRejection For(StageInputType inputType) => inputType switch
     {
         StageInputType.Array => OfDistribution,
