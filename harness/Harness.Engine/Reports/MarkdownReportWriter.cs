@@ -67,6 +67,7 @@ public static class MarkdownReportWriter
         }
 
         md.Append("\nEvidence: [report.html](report.html) · [report.json](report.json) · [junit.xml](junit.xml)\n");
+        md.Append("\nTo watch in production: the alert and recording rules and a Grafana dashboard generated from them, in [observability/](observability/).\n");
         return md.ToString();
     }
 
