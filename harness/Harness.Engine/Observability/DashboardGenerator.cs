@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using YamlDotNet.RepresentationModel;
 
 namespace Harness.Engine.Observability;
 
@@ -19,7 +18,9 @@ public static class DashboardGenerator
     public static string FromRules(string rulesYaml)
     {
         ArgumentNullException.ThrowIfNull(rulesYaml);
-        var (records, alerts) = Read(rulesYaml);
+        var rules = PrometheusRules.Parse(rulesYaml);
+        var records = rules.Records.Select(r => r.Name).ToList();
+        var alerts = rules.Alerts.Select(a => a.Name).ToList();
         var panels = new JsonArray();
         var id = 1;
         var (x, y) = (0, 0);
@@ -109,37 +110,6 @@ public static class DashboardGenerator
             ["panels"] = panels,
         };
         return dashboard.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-    }
-
-    /// <summary>The recording rules' names and the alerts' names, in file order.</summary>
-    public static (IReadOnlyList<string> Records, IReadOnlyList<string> Alerts) Read(string rulesYaml)
-    {
-        ArgumentNullException.ThrowIfNull(rulesYaml);
-        var yaml = new YamlStream();
-        using (var reader = new StringReader(rulesYaml))
-        {
-            yaml.Load(reader);
-        }
-
-        var records = new List<string>();
-        var alerts = new List<string>();
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        foreach (var group in ((YamlSequenceNode)root["groups"]).Children.Cast<YamlMappingNode>())
-        {
-            foreach (var rule in ((YamlSequenceNode)group["rules"]).Children.Cast<YamlMappingNode>())
-            {
-                if (rule.Children.TryGetValue(new YamlScalarNode("record"), out var record))
-                {
-                    records.Add(((YamlScalarNode)record).Value!);
-                }
-                else if (rule.Children.TryGetValue(new YamlScalarNode("alert"), out var alert))
-                {
-                    alerts.Add(((YamlScalarNode)alert).Value!);
-                }
-            }
-        }
-
-        return (records, alerts);
     }
 
     private static JsonObject Datasource() => new() { ["type"] = "prometheus", ["uid"] = "${datasource}" };
