@@ -6,6 +6,7 @@ using Harness.Engine.Plans;
 using ReferenceImpl.Api.Hosting;
 using Scenarios.Catalogue;
 using StageContract;
+using StageContract.Problems;
 
 namespace Observability.Tests;
 
@@ -58,8 +59,8 @@ public sealed class ScenarioAlertTests
                     .Append("    alert_rule_test:\n");
                 var unknown = series.Counters.Where(k => IsUnknownResult(k.Key)).Sum(k => k.Value);
                 var wouldReject = series.Of("stage_validation_validations_total{result=\"would_reject\"}");
-                var payloadErrors = series.Counters.Where(k => k.Key.StartsWith("stage_validation_errors_total", StringComparison.Ordinal)
-                    && !k.Key.Contains("\"INVALID_STAGE\"", StringComparison.Ordinal) && !k.Key.Contains("\"INVALID_STAGE_DISTRIBUTION\"", StringComparison.Ordinal)).Sum(k => k.Value);
+                var payloadErrors = series.Counters.Where(k => k.Key.StartsWith("stage_validation_errors_total{", StringComparison.Ordinal)
+                    && !StageRejection.IsStageRejection(k.Key.Split('"')[1])).Sum(k => k.Value);
                 predictions.Add($"{title}: oracle {oracle.Requests} requests, {oracle.Unknown} unknown, {oracle.Flagged} would-reject, {oracle.PayloadErrors} payload errors; service {unknown}, {wouldReject}, {payloadErrors} per 10,000");
                 Expect(yaml, rules, "StageUnknownRateOverExitThreshold", Predict(title, oracle.Unknown, oracle.Requests, 0.005), unknown);
                 Expect(yaml, rules, "ShadowModeBlastRadiusTooHigh", Predict(title, oracle.Flagged, oracle.Requests, 0.005), wouldReject);
