@@ -6,6 +6,7 @@ using Harness.Engine.Plans;
 using ReferenceImpl.Api.Hosting;
 using Scenarios.Catalogue;
 using StageContract;
+using StageContract.Outcomes;
 using StageContract.Problems;
 
 namespace Observability.Tests;
@@ -58,7 +59,7 @@ public sealed class ScenarioAlertTests
                     .Append(ScenarioSeries.InputSeries(series, Job))
                     .Append("    alert_rule_test:\n");
                 var unknown = series.Counters.Where(k => IsUnknownResult(k.Key)).Sum(k => k.Value);
-                var wouldReject = series.Of("stage_validation_validations_total{result=\"would_reject\"}");
+                var wouldReject = series.Of($"stage_validation_validations_total{{result=\"{ValidationResult.WouldReject.ToLabel()}\"}}");
                 var payloadErrors = series.Counters.Where(k => k.Key.StartsWith("stage_validation_errors_total{", StringComparison.Ordinal)
                     && !StageRejection.IsStageRejection(k.Key.Split('"')[1])).Sum(k => k.Value);
                 predictions.Add($"{title}: oracle {oracle.Requests} requests, {oracle.Unknown} unknown, {oracle.Flagged} would-reject, {oracle.PayloadErrors} payload errors; service {unknown}, {wouldReject}, {payloadErrors} per 10,000");
@@ -83,7 +84,8 @@ public sealed class ScenarioAlertTests
 
     private static bool IsUnknownResult(string key) =>
         key.StartsWith("stage_validation_validations_total", StringComparison.Ordinal)
-        && !key.Contains("\"ok\"", StringComparison.Ordinal) && !key.Contains("\"normalized\"", StringComparison.Ordinal);
+        && !key.Contains($"\"{ValidationResult.Ok.ToLabel()}\"", StringComparison.Ordinal)
+        && !key.Contains($"\"{ValidationResult.Normalized.ToLabel()}\"", StringComparison.Ordinal);
 
     /// <summary>Whether the share exceeds the threshold, required to be clear of it.</summary>
     private static bool Predict(string step, int count, int requests, double threshold)
