@@ -37,6 +37,14 @@ public static class RehearseVerb
             DefaultValueFactory = _ => "auto",
         };
         stores.AcceptOnlyFromAmong("auto", "memory", "containers");
+        var prometheus = new Option<string?>("--prometheus") { Description = "Your Prometheus (base URL), which already scrapes the target with observability/rules loaded; default: the harness starts its own for phases with PromQL gates or the alert-chain drill." };
+        var alertmanager = new Option<string?>("--alertmanager") { Description = "With --prometheus: your Alertmanager (base URL), which routes the target's alerts to its webhook." };
+        var instances = new Option<string[]>("--instance") { Description = "With the harness's own Prometheus: an instance of the target to scrape (base URL; repeat for each); default the target URL.", AllowMultipleArgumentsPerToken = false };
+        var webhookUrl = new Option<string?>("--webhook-url") { Description = "With the harness's own Alertmanager: where it posts alerts; default the target's auto-downgrade webhook." };
+        root.Options.Add(prometheus);
+        root.Options.Add(alertmanager);
+        root.Options.Add(instances);
+        root.Options.Add(webhookUrl);
         root.Options.Add(phase);
         root.Options.Add(plan);
         root.Options.Add(target);
@@ -77,9 +85,15 @@ public static class RehearseVerb
                 return context.Fail(ExitCodes.HarnessOrUsageError, "--database is for a URL target; the embedded target brings its own database (--stores containers)");
             }
 
+            var monitoringChoice = MonitoringChoice(parse.GetValue(prometheus), parse.GetValue(alertmanager), parse.GetValue(instances) ?? [], parse.GetValue(webhookUrl), out var monitoringError);
+            if (monitoringError is not null)
+            {
+                return context.Fail(ExitCodes.HarnessOrUsageError, monitoringError);
+            }
+
             var storesValue = parse.GetValue(stores)!;
             var containers = storesValue == "containers" || (storesValue == "auto" && NeedsDatabase(context.Registry, selected));
-            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers), parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
+            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice! }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
         }, cancellationToken));
     }
 
@@ -107,6 +121,53 @@ public static class RehearseVerb
         }
 
         return errors.Count == 0 ? plan : throw new PlanException($"{plan.Source}: {string.Join("; ", errors)}");
+    }
+
+    /// <summary>What <c>--prometheus</c>, <c>--alertmanager</c>, <c>--instance</c> and <c>--webhook-url</c> chose, or why they cannot be used.</summary>
+    public static MonitoringSession.Choice? MonitoringChoice(string? prometheus, string? alertmanager, IReadOnlyList<string> instances, string? webhookUrl, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        error = null;
+        Uri? Parse(string option, string? text, ref string? problem)
+        {
+            if (text is null || problem is not null)
+            {
+                return null;
+            }
+
+            var url = TargetSession.ParseUrl(text);
+            problem = url is null ? $"{option} must be an absolute http(s) URL, got '{text}'" : null;
+            return url;
+        }
+
+        var prometheusUrl = Parse("--prometheus", prometheus, ref error);
+        var alertmanagerUrl = Parse("--alertmanager", alertmanager, ref error);
+        var webhook = Parse("--webhook-url", webhookUrl, ref error);
+        var parsed = new List<Uri>();
+        foreach (var instance in instances)
+        {
+            if (Parse("--instance", instance, ref error) is { } u)
+            {
+                parsed.Add(u);
+            }
+        }
+
+        if (error is null && alertmanagerUrl is not null && prometheusUrl is null)
+        {
+            error = "--alertmanager goes with --prometheus (your own pair); without them the harness starts both";
+        }
+
+        if (error is null && prometheusUrl is not null && (parsed.Count > 0 || webhook is not null))
+        {
+            error = "--instance and --webhook-url configure the harness's own Prometheus and Alertmanager; with --prometheus your own configuration decides";
+        }
+
+        if (error is null && parsed.Count > 1 && parsed.Any(u => u.Scheme != parsed[0].Scheme || u.AbsolutePath != parsed[0].AbsolutePath))
+        {
+            error = "--instance URLs must share one scheme and path (they differ only in host and port)";
+        }
+
+        return error is null ? new MonitoringSession.Choice(prometheusUrl, alertmanagerUrl, parsed, webhook) : null;
     }
 
     /// <summary>True when a gate of the phase declares that it needs the target's database (<see cref="Harness.Engine.Gates.Kinds.GateNeeds.Database"/>).</summary>
@@ -156,10 +217,23 @@ public static class RehearseVerb
             var directory = outDirectory is null
                 ? ReportFiles.DefaultDirectory(context.WorkingDirectory, context.TimeProvider.GetUtcNow(), phase.Name)
                 : context.Resolve(outDirectory);
+            Harness.Engine.Observability.Live.Monitoring? monitoring;
+            try
+            {
+                monitoring = await MonitoringSession.StartAsync(context.Registry, plan, phase, choice.Monitoring, session.Http.BaseAddress!, session.Credentials.WebhookBearerToken,
+                    Path.Combine(directory, "observability", "rehearsal"), context.Environment, context.Output.Out, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or ArgumentException or HttpRequestException
+                                      or Harness.Engine.Observability.Live.PrometheusQueryException or System.ComponentModel.Win32Exception)
+            {
+                return context.Fail(ExitCodes.HarnessOrUsageError, $"cannot start Prometheus and Alertmanager for the phase's PromQL gates and alert-chain drill: {e.Message.Split('\n')[0]}");
+            }
+
+            await using var monitoringScope = (monitoring ?? (IAsyncDisposable)NoMonitoring.Instance).ConfigureAwait(false);
             var request = new RehearsalRequest
             {
                 Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath,
-                Database = session.Database, ArtifactsDirectory = Path.Combine(directory, "artifacts"),
+                Database = session.Database, ArtifactsDirectory = Path.Combine(directory, "artifacts"), Monitoring = monitoring,
             };
             var report = await RunAsync(context, runner, request, cancellationToken).ConfigureAwait(false);
             await ReportFiles.WriteAllAsync(report, directory, cancellationToken).ConfigureAwait(false);
@@ -172,7 +246,11 @@ public static class RehearseVerb
     /// <param name="Target"><c>embedded</c> or a URL.</param>
     /// <param name="Database">The URL target's database, if given.</param>
     /// <param name="Containers">The embedded target runs on real Postgres and Redis containers.</param>
-    public sealed record TargetChoice(string Target, string? Database, bool Containers);
+    public sealed record TargetChoice(string Target, string? Database, bool Containers)
+    {
+        /// <summary>The Prometheus and Alertmanager to judge with; default the harness's own, scraping the target.</summary>
+        public MonitoringSession.Choice Monitoring { get; init; } = MonitoringSession.Choice.Default;
+    }
 
     private static async Task<RehearsalReport> RunAsync(VerbContext context, RehearsalRunner runner, RehearsalRequest request, CancellationToken cancellationToken)
     {
@@ -190,5 +268,12 @@ public static class RehearseVerb
                 report = await runner.RunAsync(request, new SpectreObserver(progress), cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return report!;
+    }
+
+    private sealed class NoMonitoring : IAsyncDisposable
+    {
+        public static NoMonitoring Instance { get; } = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -60,7 +60,11 @@ public sealed class GateKindTests
     {
         Assert.All(BuiltInGates.Registry.Described, kind =>
         {
-            var spec = new GateSpec { Id = "g", Kind = kind.Name, Threshold = kind.RequiresUpperLimit ? Threshold.Parse(kind.ThresholdExample) : null };
+            // A PromQL gate has no default expression: it is the one parameter every plan must give.
+            var parameters = kind.Name == GateKinds.Promql
+                ? new GateParameters(System.Text.Json.JsonDocument.Parse("{\"expr\":\"up\"}").RootElement)
+                : GateParameters.Empty;
+            var spec = new GateSpec { Id = "g", Kind = kind.Name, Parameters = parameters, Threshold = kind.RequiresUpperLimit || kind.AnyUnit ? Threshold.Parse(kind.ThresholdExample) : null };
             Assert.True(kind.Create(spec).Succeeded, kind.Name);
             Assert.NotEmpty(kind.Measures);
         });

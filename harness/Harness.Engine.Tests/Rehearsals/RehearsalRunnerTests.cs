@@ -64,7 +64,7 @@ public sealed class RehearsalRunnerTests
         // Regression: an unknown kind used to become a NotEvaluated gate, so a typo in an advisory gate went unnoticed.
         var plan = Plan("      - { id: c, kind: configuration-conformance }\n      - { id: l, kind: future-kind, blocking: false }");
         var e = Assert.Throws<PlanException>(() => new RehearsalRunner(Registry, Clock).Prepare(plan.Phases[0]));
-        Assert.Contains("gate 'l' (future-kind): unknown gate kind 'future-kind' (this harness knows: always, auto-downgrade-drill,", e.Message, StringComparison.Ordinal);
+        Assert.Contains("gate 'l' (future-kind): unknown gate kind 'future-kind' (this harness knows: alert-chain-drill, always, auto-downgrade-drill,", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -33,5 +33,7 @@ public static class BuiltInGates
         .With(TrafficReadinessGate.UnknownRate)
         .With(TrafficReadinessGate.WouldRejectRate)
         .With(MigrationRehearsalGate.Kind)
-        .With(MigrationVerifyGate.Kind);
+        .With(MigrationVerifyGate.Kind)
+        .With(Promql.PromqlGate.Kind)
+        .With(Drills.AlertChainDrillGate.Kind);
 }

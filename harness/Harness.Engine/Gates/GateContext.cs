@@ -36,6 +36,9 @@ public sealed record GateContext
     /// <summary>Where gates keep files worth keeping with the report (migration plan, verify report, snapshot); default none (a temporary directory).</summary>
     public string? ArtifactsDirectory { get; init; }
 
+    /// <summary>The Prometheus (and Alertmanager) of the rehearsal, for the PromQL gates and the alert-chain drill; default none.</summary>
+    public Harness.Engine.Observability.Live.Monitoring? Monitoring { get; init; }
+
     /// <summary>Clock; default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

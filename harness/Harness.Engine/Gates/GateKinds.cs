@@ -53,4 +53,10 @@ public static class GateKinds
 
     /// <summary>The migration tool's read-only verify on the target's database.</summary>
     public const string MigrationVerify = "migration-verify";
+
+    /// <summary>A PromQL expression through Prometheus's HTTP API against a threshold, instant or held over a window.</summary>
+    public const string Promql = "promql";
+
+    /// <summary>The auto-downgrade drill through the real chain: rule firing in Prometheus, Alertmanager, the webhook, behavioural warn.</summary>
+    public const string AlertChainDrill = "alert-chain-drill";
 }

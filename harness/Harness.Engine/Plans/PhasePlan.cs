@@ -18,6 +18,9 @@ public sealed record PhasePlan
     /// <summary>The target's own sunset and docs URL when the plan declares them (<c>contract:</c>); null: learned from the target.</summary>
     public PlanContract? Contract { get; init; }
 
+    /// <summary>How the rehearsal's Prometheus judges time (<c>observability:</c>); default short rehearsal windows.</summary>
+    public Observability.Live.ObservabilitySettings Observability { get; init; } = Harness.Engine.Observability.Live.ObservabilitySettings.Default;
+
     /// <summary>The phases, in plan order.</summary>
     public required IReadOnlyList<Phase> Phases { get; init; }
 

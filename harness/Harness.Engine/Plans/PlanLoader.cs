@@ -17,7 +17,8 @@ public static class PlanLoader
     /// <summary>Name of the built-in plan resource.</summary>
     public const string DefaultPlanResource = "Harness.Engine.Plans.default-plan.yaml";
 
-    private static readonly string[] PlanKeys = ["version", "contract", "phases"];
+    private static readonly string[] PlanKeys = ["version", "contract", "observability", "phases"];
+    private static readonly string[] ObservabilityKeys = ["scrapeInterval", "ruleWindow", "alertFor", "job"];
     private static readonly string[] ContractKeys = ["sunset", "docsUrl"];
     private static readonly string[] PhaseKeys = ["name", "description", "configuration", "gates"];
     private static readonly string[] ConfigurationKeys = ["mode", "dryRun", "enforcementPercent", "enforceWriteOnly", "overrides"];
@@ -79,6 +80,7 @@ public static class PlanLoader
         }
 
         var contract = Reader.Optional(root, "contract") is { } contractNode ? ReadContract(reader, reader.AsMapping(contractNode, "contract")) : null;
+        var observability = Reader.Optional(root, "observability") is { } observabilityNode ? ReadObservability(reader, reader.AsMapping(observabilityNode, "observability")) : Observability.Live.ObservabilitySettings.Default;
         var phasesNode = reader.Sequence(root, "phases");
         var phases = new List<Phase>();
         foreach (var node in phasesNode.Children)
@@ -98,7 +100,47 @@ public static class PlanLoader
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return new PhasePlan { Version = version, Source = source, Sha256 = hash, BaseDirectory = baseDirectory, Contract = contract, Phases = phases };
+        return new PhasePlan { Version = version, Source = source, Sha256 = hash, BaseDirectory = baseDirectory, Contract = contract, Observability = observability, Phases = phases };
+    }
+
+    private static Observability.Live.ObservabilitySettings ReadObservability(Reader reader, YamlMappingNode map)
+    {
+        reader.CheckKeys(map, ObservabilityKeys, "observability");
+        var defaults = Observability.Live.ObservabilitySettings.Default;
+        double Seconds(string key, double fallback)
+        {
+            if (reader.String(map, key, required: false) is not { } text)
+            {
+                return fallback;
+            }
+
+            return DurationSeconds(text) ?? throw reader.Error(map, $"observability: {key} '{text}' is not a duration such as 500ms, 10s, 5m or 1h");
+        }
+
+        var settings = new Observability.Live.ObservabilitySettings
+        {
+            ScrapeSeconds = Seconds("scrapeInterval", defaults.ScrapeSeconds),
+            RuleWindowSeconds = Seconds("ruleWindow", defaults.RuleWindowSeconds),
+            AlertForSeconds = Seconds("alertFor", defaults.AlertForSeconds),
+            Job = reader.String(map, "job", required: false) ?? defaults.Job,
+        };
+        return settings.Problem() is { } problem ? throw reader.Error(map, problem) : settings;
+    }
+
+    /// <summary>A duration written <c>&lt;number&gt;(ms|s|m|h)</c> in seconds, or null.</summary>
+    public static double? DurationSeconds(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        var (number, scale) = t switch
+        {
+            _ when t.EndsWith("ms", StringComparison.Ordinal) => (t[..^2], 0.001),
+            _ when t.EndsWith('s') => (t[..^1], 1.0),
+            _ when t.EndsWith('m') => (t[..^1], 60.0),
+            _ when t.EndsWith('h') => (t[..^1], 3600.0),
+            _ => ("", 0.0),
+        };
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= 0 ? value * scale : null;
     }
 
     private static PlanContract ReadContract(Reader reader, YamlMappingNode map)

@@ -36,6 +36,18 @@ public static class NeedsCheck
                 "needs REHEARSE_OPS_TOKEN (to restore the mode) and REHEARSE_WEBHOOK_HMAC_KEY or REHEARSE_WEBHOOK_TOKEN; not run", threshold);
         }
 
+        if (kind.Needs.HasFlag(GateNeeds.Prometheus) && request.Monitoring is null)
+        {
+            return GateResult.NotEvaluated(kind.Measures,
+                "no Prometheus: the harness starts one from the Debian binary (tools/observability/provision; REHEARSE_PROMETHEUS) for phases with PromQL gates, or give yours with --prometheus <url>", threshold);
+        }
+
+        if (kind.Needs.HasFlag(GateNeeds.Alertmanager) && request.Monitoring?.Alertmanager is null)
+        {
+            return GateResult.NotEvaluated(kind.Measures,
+                "no Alertmanager: the harness starts one from the Debian binary (tools/observability/provision; REHEARSE_ALERTMANAGER), or give yours with --alertmanager <url> beside --prometheus", threshold);
+        }
+
         if (kind.Needs.HasFlag(GateNeeds.Capture) && request.CapturePath is null && !spec.Parameters.Names.Contains("capture"))
         {
             return request.TargetKind == Targets.TargetKind.Embedded

@@ -33,6 +33,9 @@ public sealed record RehearsalRequest
     /// <summary>The target's database and the migration tool, for the migration gates; default none.</summary>
     public Harness.Engine.Targets.TargetDatabase? Database { get; init; }
 
+    /// <summary>The Prometheus (and Alertmanager) of the rehearsal; default none (gates that need them are then NotEvaluated).</summary>
+    public Harness.Engine.Observability.Live.Monitoring? Monitoring { get; init; }
+
     /// <summary>Where gates keep artifacts (the report directory); default none.</summary>
     public string? ArtifactsDirectory { get; init; }
 

@@ -80,6 +80,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
                 Credentials = request.Credentials,
                 CapturePath = request.CapturePath,
                 Database = request.Database,
+                Monitoring = request.Monitoring,
                 TargetKind = request.TargetKind,
                 ArtifactsDirectory = request.ArtifactsDirectory,
                 BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),

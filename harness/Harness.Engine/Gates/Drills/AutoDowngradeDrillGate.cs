@@ -104,7 +104,7 @@ public sealed class AutoDowngradeDrillGate : IGate
     }
 
     /// <summary>The mode the probe must show once the global mode is warn: warn, or shadow with dry run.</summary>
-    private static EffectiveMode Downgraded(PhaseConfiguration phase, ModeWatch watch, GateContext context)
+    internal static EffectiveMode Downgraded(PhaseConfiguration phase, ModeWatch watch, GateContext context)
     {
         var settings = phase.ToModeSettings() with { GlobalMode = ValidationMode.Warn };
         return context.Rules.Decider.Decide(settings, watch.Endpoint.Method, watch.Endpoint.Route, watch.RequestId);

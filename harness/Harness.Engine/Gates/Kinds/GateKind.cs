@@ -34,11 +34,17 @@ public sealed record GateKind
     /// <summary>A threshold to show in errors and docs, for example <c>&lt; 1%</c>.</summary>
     public required string ThresholdExample { get; init; }
 
+    /// <summary>True when the threshold may be written in any unit (a PromQL expression's value is whatever it measures); the plan must then give one.</summary>
+    public bool AnyUnit { get; init; }
+
     /// <summary>What it needs beyond the target's HTTP API.</summary>
     public GateNeeds Needs { get; init; }
 
     /// <summary>When it is Inconclusive, in a few words; empty when never.</summary>
     public string InconclusiveWhen { get; init; } = "";
+
+    /// <summary>Checks bound options beyond each parameter's range (a required string); null when they are usable.</summary>
+    public Func<object, string?>? CheckOptions { get; init; }
 
     /// <summary>Builds the gate from its spec and its bound options.</summary>
     public required Func<GateSpec, object, IGate> Build { get; init; }
@@ -63,7 +69,12 @@ public sealed record GateKind
     public GateCreation Create(GateSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (GateChecks.Unit(spec, Unit, ThresholdExample) is { } wrongUnit)
+        if (AnyUnit && spec.Threshold is null)
+        {
+            return GateCreation.Invalid($"{spec.Kind} needs a threshold (for example \"{ThresholdExample}\")");
+        }
+
+        if (!AnyUnit && GateChecks.Unit(spec, Unit, ThresholdExample) is { } wrongUnit)
         {
             return GateCreation.Invalid(wrongUnit);
         }
@@ -74,12 +85,18 @@ public sealed record GateKind
         }
 
         var (options, error) = GateOptionsBinder.Bind(OptionsType, spec.Parameters);
-        return error is not null ? GateCreation.Invalid(error) : GateCreation.Of(Build(spec, options!));
+        if (error is not null)
+        {
+            return GateCreation.Invalid(error);
+        }
+
+        return CheckOptions?.Invoke(options!) is { } problem ? GateCreation.Invalid($"{spec.Kind}: {problem}") : GateCreation.Of(Build(spec, options!));
     }
 
     /// <summary>The threshold column of the docs: the default, "required, an upper limit", or the note.</summary>
     public string ThresholdDoc =>
         ThresholdNote.Length > 0 ? ThresholdNote
+        : AnyUnit ? $"required, in the expression's unit (`{ThresholdExample}`)"
         : RequiresUpperLimit ? $"required, an upper limit (`{ThresholdExample}`)"
         : DefaultThreshold is { } d ? $"`{d}`"
         : "none";

@@ -68,6 +68,8 @@ public static class GateKindCatalog
         needs.HasFlag(GateNeeds.Database) ? "the target's database (`--database`)" : null,
         needs.HasFlag(GateNeeds.Capture) ? "a capture of real traffic (`--capture`)" : null,
         needs.HasFlag(GateNeeds.DrillCredentials) ? "ops token and webhook credential (`REHEARSE_*`)" : null,
+        needs.HasFlag(GateNeeds.Prometheus) ? "Prometheus (started by the harness, or `--prometheus`)" : null,
+        needs.HasFlag(GateNeeds.Alertmanager) ? "Alertmanager (started by the harness, or `--alertmanager`)" : null,
     }.Where(n => n is not null));
 
     private static string Unit(Plans.ThresholdUnit unit) => unit switch

@@ -20,4 +20,10 @@ public enum GateNeeds
 
     /// <summary>The ops token and a webhook credential (<c>REHEARSE_OPS_TOKEN</c>, <c>REHEARSE_WEBHOOK_HMAC_KEY</c> or <c>REHEARSE_WEBHOOK_TOKEN</c>).</summary>
     DrillCredentials = 4,
+
+    /// <summary>A Prometheus that scrapes the target with the shipped rules loaded: the harness starts one, or <c>--prometheus</c>.</summary>
+    Prometheus = 8,
+
+    /// <summary>An Alertmanager that routes the target's alerts to its webhook: the harness starts one, or <c>--alertmanager</c>.</summary>
+    Alertmanager = 16,
 }

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Harness.Engine.Metrics;
+
+namespace Harness.Engine.Observability.Live;
+
+/// <summary>An alert as Alertmanager holds it: name, labels and state (<c>active</c>, <c>suppressed</c>, <c>unprocessed</c>).</summary>
+public sealed record AmAlert(string Name, IReadOnlyDictionary<string, string> Labels, string State);
+
+/// <summary>Webhook notifications Alertmanager has sent and failed to send (its own counters).</summary>
+/// <param name="Sent">Notification attempts (<c>alertmanager_notifications_total{integration="webhook"}</c>).</param>
+/// <param name="Failed">Failed attempts (<c>alertmanager_notifications_failed_total{integration="webhook"}</c>).</param>
+public sealed record WebhookNotifications(double Sent, double Failed)
+{
+    /// <summary>What happened between <paramref name="before"/> and this reading.</summary>
+    public WebhookNotifications Since(WebhookNotifications before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        return new(Sent - before.Sent, Failed - before.Failed);
+    }
+
+    /// <summary>Delivered attempts.</summary>
+    public double Delivered => Sent - Failed;
+}
+
+/// <summary>
+/// The part of Alertmanager's API v2 the drills use: silences (the rehearsal keeps every alert of the
+/// target silenced except while a drill runs), the alerts it holds, and its webhook counters.
+/// </summary>
+public sealed class AlertmanagerApi(HttpClient http, TimeProvider time)
+{
+    /// <summary>The server's base address.</summary>
+    public Uri BaseAddress => http.BaseAddress!;
+
+    /// <summary>True when <c>/-/ready</c> answers 200.</summary>
+    public async Task<bool> ReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri("-/ready", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Creates a silence of <paramref name="matchers"/> (name, value, equal) for <paramref name="duration"/>; returns its id.</summary>
+    public async Task<string> SilenceAsync(IEnumerable<(string Name, string Value, bool Equal)> matchers, TimeSpan duration, string comment, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var body = new
+        {
+            matchers = matchers.Select(m => new { name = m.Name, value = m.Value, isRegex = false, isEqual = m.Equal }).ToArray(),
+            startsAt = now.AddSeconds(-1).ToString("O", CultureInfo.InvariantCulture),
+            endsAt = now.Add(duration).ToString("O", CultureInfo.InvariantCulture),
+            createdBy = "rehearse",
+            comment,
+        };
+        using var response = await http.PostAsJsonAsync(new Uri("api/v2/silences", UriKind.Relative), body, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PrometheusQueryException($"Alertmanager refused the silence ({(int)response.StatusCode}): {text}");
+        }
+
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.GetProperty("silenceID").GetString() ?? throw new PrometheusQueryException("Alertmanager gave no silence id");
+    }
+
+    /// <summary>Expires a silence.</summary>
+    public async Task ExpireAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await http.DeleteAsync(new Uri("api/v2/silence/" + Uri.EscapeDataString(id), UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new PrometheusQueryException($"Alertmanager did not expire silence {id} ({(int)response.StatusCode})");
+        }
+    }
+
+    /// <summary>The alerts Alertmanager holds, silenced ones included.</summary>
+    public async Task<IReadOnlyList<AmAlert>> AlertsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri("api/v2/alerts", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(text);
+            return [.. document.RootElement.EnumerateArray().Select(a =>
+            {
+                var labels = a.GetProperty("labels").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
+                return new AmAlert(labels.GetValueOrDefault("alertname", ""), labels, a.GetProperty("status").GetProperty("state").GetString() ?? "");
+            })];
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new PrometheusQueryException($"Alertmanager's alerts could not be read: {e.Message}");
+        }
+    }
+
+    /// <summary>Its webhook counters, from its own <c>/metrics</c>.</summary>
+    public async Task<WebhookNotifications> WebhookNotificationsAsync(CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            text = await http.GetStringAsync(new Uri("metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new PrometheusQueryException($"Alertmanager's metrics could not be read: {e.Message}");
+        }
+
+        var scrape = PrometheusText.Parse(text);
+        double Sum(string name) => scrape.Samples
+            .Where(s => s.Name == name && s.Labels.Any(l => l.Key == "integration" && l.Value == "webhook"))
+            .Sum(s => s.Value);
+        return new WebhookNotifications(Sum("alertmanager_notifications_total"), Sum("alertmanager_notifications_failed_total"));
+    }
+}
