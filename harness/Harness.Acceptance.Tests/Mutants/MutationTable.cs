@@ -51,6 +51,10 @@ public static class MutationTable
             "an alert signed 600 s in the future is accepted (and downgrades the mode)"),
         new(Fault.WebhookReplays, "enforce-25", ["webhook-hardening"],
             "the same signed alert and the same alert group are accepted twice"),
+        new(Fault.DowngradeKeepsEnforcing, "enforce-25", ["auto-downgrade-drill", "alert-chain-drill"],
+            "the webhook's downgrade is reported (warn) but requests are still enforced: both drills see enforce answers after the alert, and the self-report disagrees"),
+        new(Fault.UnknownNotCounted, "enforce-25", ["promql-error-ratio", "alert-chain-drill"],
+            "unknown stages are counted as result ok: Prometheus's unknown ratio disagrees with the harness's count of the same traffic, and the unknown-rate alert never fires"),
     ];
 
     public static FaultExpectation For(Fault fault) => All.Single(e => e.Fault == fault);

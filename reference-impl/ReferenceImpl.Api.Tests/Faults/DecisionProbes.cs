@@ -1,6 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using ReferenceImpl.Api.Hosting;
+using ReferenceImpl.Api.ModeStore;
 using StageContract.Modes;
 
 namespace ReferenceImpl.Api.Tests.Faults;
@@ -8,6 +11,8 @@ namespace ReferenceImpl.Api.Tests.Faults;
 /// <summary>Probes of the decision and webhook faults (contract sections 3, 4 and 8).</summary>
 internal static class DecisionProbes
 {
+    private const string OpsToken = "probe-ops-token";
+
     /// <summary>An unknown stage in shadow is rejected with 400.</summary>
     public static FaultProbe ShadowRejects() => new(new ServiceOptions { Modes = Probe.Shadow }, async host =>
     {
@@ -78,5 +83,38 @@ internal static class DecisionProbes
             using var groupReplay = await Alerts.SendAsync(host, Alerts.Bearer);
             return first.IsSuccessStatusCode && replay.IsSuccessStatusCode && group.IsSuccessStatusCode && groupReplay.IsSuccessStatusCode;
         });
+    }
+
+    /// <summary>
+    /// After an accepted alert the self-report and the gauge say warn while an unknown stage is still
+    /// rejected under X-Stage-Mode: enforce; a warn set through the ops API is then served as warn.
+    /// </summary>
+    public static FaultProbe DowngradeKeepsEnforcing()
+    {
+        var time = new FakeTimeProvider(Alerts.Start);
+        return new(Alerts.Configure(new ServiceOptions { Modes = Probe.Enforce, OpsToken = OpsToken }, time), async host =>
+        {
+            using var alert = await Alerts.SendAsync(host, Alerts.Signed(time.GetUtcNow().ToUnixTimeSeconds()));
+            using var reported = await OpsAsync(host, HttpMethod.Get, null);
+            var gauge = (await host.Client.GetStringAsync("/metrics")).Contains("\nstage_validation_mode 1\n", StringComparison.Ordinal);
+            using var after = await Probe.CompaniesAsync(host, "growth");
+            using var set = await OpsAsync(host, HttpMethod.Put, "{\"mode\":\"warn\",\"reason\":\"probe\"}");
+            using var afterOps = await Probe.CompaniesAsync(host, "growth");
+            return alert.IsSuccessStatusCode && (await reported.Content.ReadAsStringAsync()).Contains("\"mode\":\"warn\"", StringComparison.Ordinal) && gauge
+                && after.StatusCode == HttpStatusCode.BadRequest && Probe.Header(after, "X-Stage-Mode") == "enforce"
+                && set.IsSuccessStatusCode && afterOps.IsSuccessStatusCode && Probe.Header(afterOps, "X-Stage-Mode") == "warn";
+        });
+    }
+
+    private static async Task<HttpResponseMessage> OpsAsync(ServiceHost host, HttpMethod method, string? json)
+    {
+        using var request = new HttpRequestMessage(method, OpsEndpoints.ModeRoute);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OpsToken);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        return await host.Client.SendAsync(request);
     }
 }

@@ -27,6 +27,8 @@ internal static class FaultProbes
         Fault.EnforceAsWarn => DecisionProbes.EnforceAsWarn(),
         Fault.WebhookFutureTimestamps => DecisionProbes.WebhookFutureTimestamps(),
         Fault.WebhookReplays => DecisionProbes.WebhookReplays(),
+        Fault.DowngradeKeepsEnforcing => DecisionProbes.DowngradeKeepsEnforcing(),
+        Fault.UnknownNotCounted => HeaderProbes.UnknownNotCounted(),
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "no probe for this fault"),
     };
 }

@@ -1,9 +1,11 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ReferenceImpl.Api.Hosting;
 
 namespace ReferenceImpl.Api.Tests.Faults;
 
 /// <summary>Probes of the header and label faults (contract sections 4 and 9).</summary>
-internal static class HeaderProbes
+internal static partial class HeaderProbes
 {
     /// <summary>Of 200 warn responses to an unknown stage, a few (but not all) lack the deprecation set.</summary>
     public static FaultProbe DeprecationSetGaps() => new(new ServiceOptions { Modes = Probe.Warn }, async host =>
@@ -35,4 +37,17 @@ internal static class HeaderProbes
         (await Probe.CompaniesAsync(host, "raw-label-probe-7")).Dispose();
         return (await host.Client.GetStringAsync("/metrics")).Contains("=\"raw-label-probe-7\"", StringComparison.Ordinal);
     });
+
+    /// <summary>A warn answer to an unknown stage is right (deprecation set sent) but counted as result ok, not warn.</summary>
+    public static FaultProbe UnknownNotCounted() => new(new ServiceOptions { Modes = Probe.Warn }, async host =>
+    {
+        using var response = await Probe.CompaniesAsync(host, "growth");
+        var text = await host.Client.GetStringAsync("/metrics");
+        double Counted(string result) => ValidationSample().Matches(text).Where(m => m.Groups["result"].Value == result)
+            .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+        return response.IsSuccessStatusCode && Probe.Header(response, "Deprecation") == "true" && Counted("ok") == 1 && Counted("warn") == 0;
+    });
+
+    [GeneratedRegex("^stage_validation_validations_total\\{.*result=\"(?<result>[a-z_]+)\".*\\} (?<value>\\S+)$", RegexOptions.Multiline)]
+    private static partial Regex ValidationSample();
 }

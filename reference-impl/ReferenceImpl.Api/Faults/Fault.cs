@@ -62,4 +62,10 @@ public enum Fault
 
     /// <summary><c>webhook-replays</c>.</summary>
     WebhookReplays,
+
+    /// <summary><c>downgrade-keeps-enforcing</c>.</summary>
+    DowngradeKeepsEnforcing,
+
+    /// <summary><c>unknown-not-counted</c>.</summary>
+    UnknownNotCounted,
 }

@@ -52,6 +52,10 @@ public static class FaultCatalogue
             "signed alerts dated more than 300 s in the future are accepted (only the past is bounded)", nameof(WebhookFaults)),
         new(Fault.WebhookReplays, "webhook-replays", "8",
             "replays are accepted: a repeated HMAC signature or bearer groupKey is served again instead of 409", nameof(WebhookFaults)),
+        new(Fault.DowngradeKeepsEnforcing, "downgrade-keeps-enforcing", "8",
+            "after the webhook's downgrade the mode store, self-report and gauge say warn, but requests are still decided as enforce (an ops API change behaves normally)", nameof(DecisionFaults)),
+        new(Fault.UnknownNotCounted, "unknown-not-counted", "9",
+            "validations with an unknown stage are counted in stage_validation_validations_total as result ok (answers and headers stay right)", nameof(OutcomeFaults)),
     ];
 
     /// <summary>The entry of <paramref name="fault"/>.</summary>

@@ -9,7 +9,7 @@ namespace ReferenceImpl.Api.Faults;
 /// <summary>
 /// The faults in what a request's stages lead to (contract section 4 and the labels of section 9):
 /// shadow that rejects, enforce that warns, the deprecation set missing in warn or sent in off, raw
-/// values as label values. Without faults every method is the contract's.
+/// values as label values, unknown stages counted as ok. Without faults every method is the contract's.
 /// </summary>
 public sealed class OutcomeFaults
 {
@@ -39,6 +39,13 @@ public sealed class OutcomeFaults
         };
         return OutcomeTable.Classify(acted, anyUnknown, usedAlias);
     }
+
+    /// <summary>
+    /// The <c>result</c> label a validation is counted under in <c>stage_validation_validations_total</c>:
+    /// <paramref name="result"/>, or (under the fault) <c>ok</c> when a stage was unknown.
+    /// </summary>
+    public ValidationResult Counted(ValidationResult result, bool anyUnknown) =>
+        anyUnknown && _faults.Has(Fault.UnknownNotCounted) ? ValidationResult.Ok : result;
 
     /// <summary>The result whose deprecation set is sent, or null when none is.</summary>
     public ValidationResult? Deprecation(ValidationResult result, string requestId)

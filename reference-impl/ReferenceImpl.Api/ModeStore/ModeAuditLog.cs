@@ -7,6 +7,7 @@ public sealed class ModeAuditLog
     private readonly Queue<ModeAuditEntry> _entries = new();
     private readonly ILogger<ModeAuditLog> _logger;
     private readonly Lock _lock = new();
+    private ModeAuditEntry? _latest;
 
     public ModeAuditLog(ILogger<ModeAuditLog> logger) => _logger = logger;
 
@@ -22,12 +23,16 @@ public sealed class ModeAuditLog
             }
 
             _entries.Enqueue(entry);
+            Volatile.Write(ref _latest, entry);
         }
 
         _logger.LogWarning(
             "stage validation mode changed {Old} -> {New} by {Actor}: {Reason} (persisted: {Persisted})",
             entry.Old, entry.New, entry.Actor, entry.Reason, entry.Persisted);
     }
+
+    /// <summary>The newest change, or null before the first (read without taking the lock).</summary>
+    public ModeAuditEntry? Latest => Volatile.Read(ref _latest);
 
     /// <summary>The retained entries, oldest first.</summary>
     public IReadOnlyList<ModeAuditEntry> Entries()

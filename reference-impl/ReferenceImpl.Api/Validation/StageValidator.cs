@@ -112,7 +112,7 @@ public sealed class StageValidator
         var result = _outcomeFaults.Classify(request.Mode, unknowns.Count > 0, usedAlias);
         var mode = request.Mode.ToWire();
         var input = inputType.ToLabel();
-        _metrics.Validation(request.Endpoint, mode, input, result.ToLabel(), stages.Count, seconds);
+        _metrics.Validation(request.Endpoint, mode, input, _outcomeFaults.Counted(result, unknowns.Count > 0).ToLabel(), stages.Count, seconds);
         if (unknowns.Count == 0)
         {
             return new StageCheck(null, result, stages);

@@ -15,6 +15,9 @@ public static class WebhookEndpoints
 {
     public const string Route = "/_ops/stage-validation/auto-downgrade";
 
+    /// <summary>How the audit entry of a downgrade names its actor: this prefix, then the way in (<c>hmac</c> or <c>bearer</c>).</summary>
+    public const string ActorPrefix = "alertmanager/";
+
     /// <summary>How long a bearer delivery (groupKey + alert start times) is remembered.</summary>
     public static readonly TimeSpan BearerReplayWindow = TimeSpan.FromHours(1);
 
@@ -73,7 +76,7 @@ public static class WebhookEndpoints
             return TypedResults.Ok(new DowngradeResult(false, current.ToWire(), current.ToWire()));
         }
 
-        var entry = await modes.SetAsync(ValidationMode.Warn, "alertmanager/" + auth.Method,
+        var entry = await modes.SetAsync(ValidationMode.Warn, ActorPrefix + auth.Method,
             "auto-downgrade: " + notification.Summary, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new DowngradeResult(true, entry.Old.ToWire(), entry.New.ToWire()));
     }

@@ -169,7 +169,7 @@ public sealed class AlertChainDrillGate : IGate
         var inAlertmanager = held?.Where(a => a.Name == _options.Alert && a.Labels.GetValueOrDefault("job") is var j && (j is null || j == monitoring.Settings.Job)).ToList();
         evidence.Add(new Evidence("Alertmanager", "received, one notification delivered to the webhook",
             (inAlertmanager is null ? "alerts unreadable" : inAlertmanager.Count == 0 ? "alert not received" : "alert " + inAlertmanager[0].State)
-            + string.Create(CultureInfo.InvariantCulture, $"; webhook notifications: {notifications.Sent:0} sent, {notifications.Failed:0} failed"),
+            + string.Create(CultureInfo.InvariantCulture, $"; webhook requests: {notifications.Sent:0} made, {notifications.Failed:0} failed, {notifications.Delivered:0} delivered"),
             monitoring.WebhookUrl is { } url ? $"posting to {url}" : ""));
         var read = await TargetProbe.ReadAsync(context.Http, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         var reported = read.Succeeded ? read.Report.Mode : null;
@@ -187,7 +187,7 @@ public sealed class AlertChainDrillGate : IGate
             agrees ? "" : "the target says one mode and answers in another"));
         var inTime = threshold.IsMetBy(seconds);
         var reason = string.Create(CultureInfo.InvariantCulture,
-            $"rule fired {(firedAt - injected).TotalSeconds:0.#}s after the injection; requests answered in {downgraded.ToWire()} {seconds:0.###}s after the rule fired (Alertmanager: {notifications.Sent - notifications.Failed:0} notification(s) delivered), threshold {threshold.Text}: {(inTime ? "met" : "not met")}")
+            $"rule-to-warn {seconds:0.###}s: the rule fired {(firedAt - injected).TotalSeconds:0.#}s after the injection, and requests were answered in {downgraded.ToWire()} {seconds:0.###}s after that (Alertmanager: {notifications.Delivered:0} notification(s) delivered), threshold {threshold.Text}: {(inTime ? "met" : "not met")}")
             + (agrees ? "" : $"; the self-report says '{reported}'");
         return new GateResult
         {
@@ -231,9 +231,9 @@ public sealed class AlertChainDrillGate : IGate
 
         if (notifications.Delivered <= 0)
         {
-            var error = monitoring.AlertmanagerProcess?.LogLines("notify", 1) is [var line] ? ": " + line.Trim() : "";
+            var error = monitoring.AlertmanagerProcess?.LogLines("Notify attempt failed", 1) is [var line] && line.IndexOf("err=", StringComparison.Ordinal) is var at and >= 0 ? "; Alertmanager's log: " + line[at..].Trim() : "";
             return string.Create(CultureInfo.InvariantCulture,
-                $"broken link: Alertmanager to the webhook. {notifications.Failed:0} notification attempt(s) to {monitoring.WebhookUrl?.ToString() ?? "the webhook"} failed (unreachable, or refused the credentials){error}");
+                $"broken link: Alertmanager to the webhook. {notifications.Failed:0} of its {notifications.Sent:0} request(s) to {monitoring.WebhookUrl?.ToString() ?? "the webhook"} failed and none was delivered (unreachable, or the credentials refused){error}");
         }
 
         return string.Create(CultureInfo.InvariantCulture,

@@ -8,20 +8,20 @@ namespace Harness.Engine.Observability.Live;
 /// <summary>An alert as Alertmanager holds it: name, labels and state (<c>active</c>, <c>suppressed</c>, <c>unprocessed</c>).</summary>
 public sealed record AmAlert(string Name, IReadOnlyDictionary<string, string> Labels, string State);
 
-/// <summary>Webhook notifications Alertmanager has sent and failed to send (its own counters).</summary>
-/// <param name="Sent">Notification attempts (<c>alertmanager_notifications_total{integration="webhook"}</c>).</param>
-/// <param name="Failed">Failed attempts (<c>alertmanager_notifications_failed_total{integration="webhook"}</c>).</param>
+/// <summary>Webhook requests Alertmanager has made, failed and delivered (its own counters).</summary>
+/// <param name="Sent">Requests made (<c>alertmanager_notification_requests_total{integration="webhook"}</c>, counted when a request has returned).</param>
+/// <param name="Failed">Requests that failed: unreachable, or not answered 2xx (<c>alertmanager_notification_requests_failed_total</c>, counted with it).</param>
 public sealed record WebhookNotifications(double Sent, double Failed)
 {
+    /// <summary>Requests delivered (answered 2xx).</summary>
+    public double Delivered => Sent - Failed;
+
     /// <summary>What happened between <paramref name="before"/> and this reading.</summary>
     public WebhookNotifications Since(WebhookNotifications before)
     {
         ArgumentNullException.ThrowIfNull(before);
         return new(Sent - before.Sent, Failed - before.Failed);
     }
-
-    /// <summary>Delivered attempts.</summary>
-    public double Delivered => Sent - Failed;
 }
 
 /// <summary>
@@ -117,6 +117,11 @@ public sealed class AlertmanagerApi(HttpClient http, TimeProvider time)
         double Sum(string name) => scrape.Samples
             .Where(s => s.Name == name && s.Labels.Any(l => l.Key == "integration" && l.Value == "webhook"))
             .Sum(s => s.Value);
-        return new WebhookNotifications(Sum("alertmanager_notifications_total"), Sum("alertmanager_notifications_failed_total"));
+        // The request counters exist since Alertmanager 0.24 (both counted once a request has returned);
+        // older ones count notifications (a retried notification once, failed at its last attempt).
+        var modern = scrape.Samples.Any(s => s.Name == "alertmanager_notification_requests_total");
+        var sent = Sum(modern ? "alertmanager_notification_requests_total" : "alertmanager_notifications_total");
+        var failed = Sum(modern ? "alertmanager_notification_requests_failed_total" : "alertmanager_notifications_failed_total");
+        return new WebhookNotifications(sent, failed);
     }
 }

@@ -203,6 +203,9 @@ public sealed class Monitoring : IAsyncDisposable
             await WaitReadyAsync("Prometheus", stack._prometheusProcess, stack.Prometheus.ReadyAsync, cancellationToken).ConfigureAwait(false);
             stack.PrometheusStartSeconds = started.Elapsed.TotalSeconds;
             await stack.WaitScrapedAsync(start.Instances.Count, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+
+            // The recording rules run at the next evaluations: give them two, so the first gate finds their series.
+            await Task.Delay(TimeSpan.FromSeconds(2 * start.Settings.ScrapeSeconds), cancellationToken).ConfigureAwait(false);
             return stack;
         }
         catch
