@@ -152,7 +152,7 @@ public sealed class AlertChainDrillGate : IGate
             evidence.Add(new Evidence($"rule {_options.Alert}", "firing", "never fired",
                 $"expression {rule.Query} is {(value is null || value.Count == 0 ? "empty" : string.Join(", ", value.Select(s => s.LabelText + " " + s.Points[^1].Value.ToString("0.####", CultureInfo.InvariantCulture))))}; rule health {rule.Health} {rule.LastError}; scrape: {scrape}"));
             return Fail(null, string.Create(CultureInfo.InvariantCulture,
-                $"broken link: the rule. {_options.Alert} never fired in Prometheus within {_options.FireTimeout:0}s of injecting {100 * _options.UnknownShare:0.#}% unknown stages (its expression {(value is null || value.Count == 0 ? "returned no series" : "stayed false")}; scrape: {scrape})"));
+                $"broken link: the rule. {_options.Alert} never fired in Prometheus within {_options.FireTimeout:0}s of injecting {100 * _options.UnknownShare:0.#}% unknown stages ({(value is null || value.Count == 0 ? $"its expression {rule.Query.ReplaceLineEndings(" ")} never held" : $"its expression holds, but not for the rule's for: of {rule.ForSeconds:0.###}s within the time")}; scrape: {scrape})"));
         }
 
         // Prometheus fires at the first evaluation at or after activeAt + for: take that moment, never later than it was seen.
