@@ -58,8 +58,8 @@ public sealed class PromqlGate : IGate
         {
             if (_options.Rate > 0)
             {
-                // Let the last scrape take in what earlier gates sent, so "before" holds all of it.
-                await Task.Delay(lag, cancellationToken).ConfigureAwait(false);
+                // A scrape after now takes in what earlier gates sent, so "before" holds all of it.
+                await ScrapedAfterAsync(monitoring, time.GetUtcNow(), lag, "before the gate's traffic", cancellationToken).ConfigureAwait(false);
                 before = await CountsAsync(monitoring, null, cancellationToken).ConfigureAwait(false);
                 traffic = await PacedTraffic.StartAsync(context, _options.Rate, _options.UnknownShare, cancellationToken).ConfigureAwait(false);
                 var settle = TimeSpan.FromSeconds(settings.RuleWindowSeconds + settings.ScrapeSeconds);
@@ -68,7 +68,7 @@ public sealed class PromqlGate : IGate
                 await Task.Delay(TimeSpan.FromSeconds(_options.Window), cancellationToken).ConfigureAwait(false);
                 judgeEnd = time.GetUtcNow();
                 await traffic.DisposeAsync().ConfigureAwait(false);
-                await Task.Delay(lag, cancellationToken).ConfigureAwait(false);
+                await ScrapedAfterAsync(monitoring, time.GetUtcNow(), lag, "after the gate's traffic", cancellationToken).ConfigureAwait(false);
                 after = await CountsAsync(monitoring, null, cancellationToken).ConfigureAwait(false);
             }
             else
@@ -79,7 +79,7 @@ public sealed class PromqlGate : IGate
 
             var series = _options.Window > 0
                 ? await monitoring.Prometheus.QueryRangeAsync(expression, judgeStart, judgeEnd, settings.ScrapeSeconds, cancellationToken).ConfigureAwait(false)
-                : await monitoring.Prometheus.QueryAsync(expression, judgeEnd, cancellationToken).ConfigureAwait(false);
+                : await InstantAsync(monitoring, expression, judgeEnd, lag, cancellationToken).ConfigureAwait(false);
             evidence.Add(new Evidence("expression", threshold.Text, expression, string.Create(CultureInfo.InvariantCulture,
                 $"{(_options.Window > 0 ? $"range {PrometheusApi.Unix(judgeStart)}..{PrometheusApi.Unix(judgeEnd)} step {settings.ScrapeSeconds:0.###}s" : $"instant at {PrometheusApi.Unix(judgeEnd)}")}; {monitoring.Describe()}")));
             if (traffic is not null)
@@ -141,6 +141,32 @@ public sealed class PromqlGate : IGate
             {
                 await traffic.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// An instant query; when it has no series yet, asked again for a few evaluation intervals (a rule's first
+    /// evaluation, or a scrape a busy machine delayed), at the moment of each asking.
+    /// </summary>
+    private static async Task<IReadOnlyList<PromSeries>> InstantAsync(Monitoring monitoring, string expression, DateTimeOffset at, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var series = await monitoring.Prometheus.QueryAsync(expression, at, cancellationToken).ConfigureAwait(false);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (series.Count == 0 && clock.Elapsed < patience * 2)
+        {
+            await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+            series = await monitoring.Prometheus.QueryAsync(expression, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return series;
+    }
+
+    /// <summary>Waits for a successful scrape of every instance after <paramref name="after"/>; a target that is not scraped for long is a query error.</summary>
+    private static async Task ScrapedAfterAsync(Monitoring monitoring, DateTimeOffset after, TimeSpan lag, string when, CancellationToken cancellationToken)
+    {
+        if (!await monitoring.WaitScrapeAfterAsync(after, lag * 5, cancellationToken).ConfigureAwait(false))
+        {
+            throw new PrometheusQueryException($"Prometheus did not scrape every instance of the target successfully {when} within {(lag * 5).TotalSeconds:0}s ({await ScrapeHealthAsync(monitoring, cancellationToken).ConfigureAwait(false)})");
         }
     }
 

@@ -202,10 +202,11 @@ public sealed class Monitoring : IAsyncDisposable
                 Path.Combine(start.Directory, "prometheus.log"));
             await WaitReadyAsync("Prometheus", stack._prometheusProcess, stack.Prometheus.ReadyAsync, cancellationToken).ConfigureAwait(false);
             stack.PrometheusStartSeconds = started.Elapsed.TotalSeconds;
-            await stack.WaitScrapedAsync(start.Instances.Count, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            await stack.WaitScrapedAsync(start.Instances.Count, TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
 
-            // The recording rules run at the next evaluations: give them two, so the first gate finds their series.
-            await Task.Delay(TimeSpan.FromSeconds(2 * start.Settings.ScrapeSeconds), cancellationToken).ConfigureAwait(false);
+            // The recording rules run at the next evaluation: wait until one has written a series for the job, so the
+            // first gate finds them (on a busy machine that can take longer than an interval).
+            await stack.WaitRecordedAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
             return stack;
         }
         catch
@@ -251,6 +252,51 @@ public sealed class Monitoring : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(expression);
         return expression.Replace("$job", Settings.Job, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits until a recording rule has written a series for the job (or the time passes).</summary>
+    public async Task WaitRecordedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            try
+            {
+                if ((await Prometheus.QueryAsync(Expand("count({__name__=~\"job:.+\", job=\"$job\"})"), null, cancellationToken).ConfigureAwait(false)).Count > 0)
+                {
+                    return;
+                }
+            }
+            catch (PrometheusQueryException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Waits until every instance of the job was scraped successfully at or after <paramref name="after"/>, so that
+    /// what the target counted before then is in Prometheus; false when <paramref name="timeout"/> passes first.
+    /// </summary>
+    public async Task<bool> WaitScrapeAfterAsync(DateTimeOffset after, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            // timestamp() of the raw series is the scrape's own time (after a comparison it would be the query's).
+            var scrapes = await Prometheus.QueryAsync(Expand("timestamp(up{job=\"$job\"})"), null, cancellationToken).ConfigureAwait(false);
+            var up = await Prometheus.QueryAsync(Expand("up{job=\"$job\"}"), null, cancellationToken).ConfigureAwait(false);
+            if (scrapes.Count > 0 && up.All(s => s.Points[^1].Value == 1) && scrapes.All(s => s.Points[^1].Value >= after.ToUnixTimeMilliseconds() / 1000.0))
+            {
+                return true;
+            }
+
+            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
     }
 
     /// <summary>Waits until <paramref name="instances"/> targets of the job are up (or the time passes: a broken scrape is for the gates to report).</summary>
