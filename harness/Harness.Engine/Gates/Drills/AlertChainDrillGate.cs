@@ -75,7 +75,7 @@ public sealed class AlertChainDrillGate : IGate
         GateResult result;
         try
         {
-            result = await DrillAsync(context, monitoring, watch, downgraded, rule.Value, traffic, evidence, cancellationToken).ConfigureAwait(false);
+            result = await DrillAsync(context, monitoring, watch, downgraded, rule, traffic, evidence, cancellationToken).ConfigureAwait(false);
         }
         catch (PrometheusQueryException e)
         {
@@ -103,7 +103,7 @@ public sealed class AlertChainDrillGate : IGate
     }
 
     private async Task<GateResult> DrillAsync(GateContext context, Monitoring monitoring, ModeWatch watch, EffectiveMode downgraded,
-        (string Query, double ForSeconds, string Health, string LastError) rule, PacedTraffic traffic, List<Evidence> evidence, CancellationToken cancellationToken)
+        PromAlertRule rule, PacedTraffic traffic, List<Evidence> evidence, CancellationToken cancellationToken)
     {
         var threshold = context.Spec.Threshold!;
         var alertmanager = monitoring.Alertmanager!;
@@ -165,7 +165,7 @@ public sealed class AlertChainDrillGate : IGate
         var remaining = firedAt.AddSeconds(threshold.Value + 5) - waitStarted;
         var (waited, last) = await watch.WaitForAsync(downgraded, remaining > TimeSpan.Zero ? remaining : TimeSpan.FromSeconds(1), _options.PollMilliseconds, cancellationToken).ConfigureAwait(false);
         var notifications = (await alertmanager.WebhookNotificationsAsync(cancellationToken).ConfigureAwait(false)).Since(notificationsBefore);
-        var held = await Try(() => alertmanager.AlertsAsync(cancellationToken)).ConfigureAwait(false);
+        var held = await Try<IReadOnlyList<AmAlert>>(async () => await alertmanager.AlertsAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var inAlertmanager = held?.Where(a => a.Name == _options.Alert && a.Labels.GetValueOrDefault("job") is var j && (j is null || j == monitoring.Settings.Job)).ToList();
         evidence.Add(new Evidence("Alertmanager", "received, one notification delivered to the webhook",
             (inAlertmanager is null ? "alerts unreadable" : inAlertmanager.Count == 0 ? "alert not received" : "alert " + inAlertmanager[0].State)
@@ -248,19 +248,7 @@ public sealed class AlertChainDrillGate : IGate
             .OrderBy(a => a.State == "firing" ? 0 : 1).FirstOrDefault();
     }
 
-    private static async Task<T?> Try<T>(Func<Task<T>> read) where T : class
-    {
-        try
-        {
-            return await read().ConfigureAwait(false);
-        }
-        catch (PrometheusQueryException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<(string Query, double ForSeconds, string Health, string LastError)?> Try(Func<Task<(string Query, double ForSeconds, string Health, string LastError)?>> read)
+    private static async Task<T?> Try<T>(Func<Task<T?>> read) where T : class
     {
         try
         {

@@ -100,16 +100,7 @@ public sealed class Monitoring : IAsyncDisposable
     public static Monitoring ForTeam(Uri prometheus, Uri? alertmanager, ObservabilitySettings settings, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(prometheus);
-        var prometheusHttp = Client(prometheus);
-        var alertmanagerHttp = alertmanager is null ? null : Client(alertmanager);
-        var stack = new Monitoring(new PrometheusApi(prometheusHttp), alertmanagerHttp is null ? null : new AlertmanagerApi(alertmanagerHttp, time), settings, own: false);
-        stack._clients.Add(prometheusHttp);
-        if (alertmanagerHttp is not null)
-        {
-            stack._clients.Add(alertmanagerHttp);
-        }
-
-        return stack;
+        return ForClients(Client(prometheus), alertmanager is null ? null : Client(alertmanager), settings, time);
     }
 
     /// <summary>A Prometheus (and Alertmanager) reached through the given clients, which the stack then owns.</summary>
@@ -183,8 +174,7 @@ public sealed class Monitoring : IAsyncDisposable
                 await WaitReadyAsync("Alertmanager", stack._alertmanagerProcess, stack.Alertmanager!.ReadyAsync, cancellationToken).ConfigureAwait(false);
                 stack.AlertmanagerStartSeconds = clock.Elapsed.TotalSeconds;
                 stack.WebhookUrl = start.WebhookUrl;
-                stack._silence = await stack.Alertmanager.SilenceAsync([("job", start.Settings.Job, true)], TimeSpan.FromHours(12),
-                    "rehearsal: the target's alerts are silenced except while a drill runs", cancellationToken).ConfigureAwait(false);
+                stack._silence = await stack.SilenceJobAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var rules = RehearsalRules.Render(start.Rules, start.Settings);
@@ -241,11 +231,15 @@ public sealed class Monitoring : IAsyncDisposable
             return;
         }
 
-        var all = await Alertmanager.SilenceAsync([("job", Settings.Job, true)], TimeSpan.FromHours(12),
-            "rehearsal: the target's alerts are silenced except while a drill runs", cancellationToken).ConfigureAwait(false);
+        var all = await SilenceJobAsync(cancellationToken).ConfigureAwait(false);
         await Alertmanager.ExpireAsync(_silence, cancellationToken).ConfigureAwait(false);
         _silence = all;
     }
+
+    /// <summary>A silence of every alert of the job (the rehearsal's resting state); returns its id.</summary>
+    private Task<string> SilenceJobAsync(CancellationToken cancellationToken) =>
+        Alertmanager!.SilenceAsync([("job", Settings.Job, true)], TimeSpan.FromHours(12),
+            "rehearsal: the target's alerts are silenced except while a drill runs", cancellationToken);
 
     /// <summary>A query with <c>$job</c> replaced by the job label value.</summary>
     public string Expand(string expression)

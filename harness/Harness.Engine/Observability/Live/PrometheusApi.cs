@@ -19,6 +19,13 @@ public sealed record PromSeries(IReadOnlyDictionary<string, string> Labels, IRea
 /// <param name="ActiveAt">When its expression first held in this episode.</param>
 public sealed record PromAlert(string Name, IReadOnlyDictionary<string, string> Labels, string State, DateTimeOffset? ActiveAt);
 
+/// <summary>An alerting rule as Prometheus loaded it (<c>/api/v1/rules</c>).</summary>
+/// <param name="Query">Its expression.</param>
+/// <param name="ForSeconds">Its <c>for:</c>, in seconds.</param>
+/// <param name="Health">Its health after the last evaluation.</param>
+/// <param name="LastError">The last evaluation's error, or empty.</param>
+public sealed record PromAlertRule(string Query, double ForSeconds, string Health, string LastError);
+
 /// <summary>A query failed: Prometheus answered with an error, or did not answer.</summary>
 public sealed class PrometheusQueryException(string message) : Exception(message);
 
@@ -80,7 +87,7 @@ public sealed class PrometheusApi(HttpClient http)
     }
 
     /// <summary>The alerting rule named <paramref name="alertName"/>: its expression, its <c>for</c> in seconds, health and last error; null when no rule has that name.</summary>
-    public async Task<(string Query, double ForSeconds, string Health, string LastError)?> AlertRuleAsync(string alertName, CancellationToken cancellationToken)
+    public async Task<PromAlertRule?> AlertRuleAsync(string alertName, CancellationToken cancellationToken)
     {
         using var document = await GetAsync("api/v1/rules?type=alert", cancellationToken).ConfigureAwait(false);
         foreach (var group in document.RootElement.GetProperty("data").GetProperty("groups").EnumerateArray())
@@ -89,7 +96,7 @@ public sealed class PrometheusApi(HttpClient http)
             {
                 if (rule.GetProperty("name").GetString() == alertName)
                 {
-                    return (rule.GetProperty("query").GetString() ?? "", rule.TryGetProperty("duration", out var d) ? d.GetDouble() : 0,
+                    return new PromAlertRule(rule.GetProperty("query").GetString() ?? "", rule.TryGetProperty("duration", out var d) ? d.GetDouble() : 0,
                         rule.TryGetProperty("health", out var h) ? h.GetString() ?? "" : "", rule.TryGetProperty("lastError", out var e) ? e.GetString() ?? "" : "");
                 }
             }
