@@ -53,6 +53,15 @@ public sealed class SustainedErrorRateJudgementTests
         Assert.True(SustainedErrorRateGate.Judge(step, 300, Limit, Z).Unreachable);
     }
 
+    [Fact]
+    public void Judge_WrongAnswersOfTwoKinds_CountsBothAndNamesThemInTheReason()
+    {
+        var step = Step(completed: 4_500, wrong: 90, late: 0, sendSeconds: 15);
+        var judged = SustainedErrorRateGate.Judge(step, 300, Limit, Z);
+        Assert.Equal(GateStatus.Fail, judged.Status);
+        Assert.Contains("90 wrong statuses: 60 x 503 for 201 on POST /api/x; 30 x 200 for 422 on GET /api/y", judged.Reason, StringComparison.Ordinal);
+    }
+
     private static StepResult Step(long completed, long wrong, long late, double sendSeconds, long dropped = 0, long transport = 0) => new()
     {
         Name = "steady",
@@ -65,6 +74,11 @@ public sealed class SustainedErrorRateJudgementTests
         Late = late,
         Dropped = dropped,
         TransportErrors = transport,
-        Classes = new SortedDictionary<string, long>(StringComparer.Ordinal) { [OpenLoad.Error] = wrong, [OpenLoad.Conforming] = completed - wrong },
+        Classes = new SortedDictionary<string, long>(StringComparer.Ordinal) 
+        {
+            [OpenLoad.ErrorClass(503, 201, "POST /api/x")] = wrong - (wrong / 3),
+            [OpenLoad.ErrorClass(200, 422, "GET /api/y")] = wrong / 3,
+            [OpenLoad.Conforming] = completed - wrong,
+        },
     };
 }

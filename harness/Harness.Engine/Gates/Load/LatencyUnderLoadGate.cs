@@ -48,7 +48,7 @@ public sealed class LatencyUnderLoadGate : IGate
             : steady.Completed < _options.MinSamples || laggard > 0.01 ? GateStatus.Inconclusive
             : threshold.IsMetBy(value) ? GateStatus.Pass : GateStatus.Fail;
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"steady {steady.AchievedRate:0}/s of {_options.Rate:0}/s: p50 {Ms(steady.Percentile(50))}, p95 {Ms(steady.Percentile(95))}, p99 {Ms(steady.Percentile(99))}, max {Ms(steady.Percentile(100))}; {steady.Classes.GetValueOrDefault("error")} errors, {steady.Late} late, {steady.Dropped} dropped, {steady.TransportErrors} transport failures");
+            $"steady {steady.AchievedRate:0}/s of {_options.Rate:0}/s: p50 {Ms(steady.Percentile(50))}, p95 {Ms(steady.Percentile(95))}, p99 {Ms(steady.Percentile(99))}, max {Ms(steady.Percentile(100))}; {OpenLoad.Errors(steady.Classes)} errors{(OpenLoad.Errors(steady.Classes) > 0 ? $" ({OpenLoad.ErrorBreakdown(steady.Classes)})" : "")}, {steady.Late} late, {steady.Dropped} dropped, {steady.TransportErrors} transport failures");
         var verdict = status switch
         {
             GateStatus.Inconclusive when steady.Completed < _options.MinSamples => $"only {steady.Completed} answers, at least {_options.MinSamples} needed",

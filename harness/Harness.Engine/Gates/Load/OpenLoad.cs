@@ -18,8 +18,34 @@ public static class OpenLoad
     /// <summary>Class of an answer with the status the contract gives.</summary>
     public const string Conforming = "as the contract gives";
 
-    /// <summary>Class of any other answer.</summary>
+    /// <summary>
+    /// Prefix of the class of any other answer: the class is <c>error: 503 for 201 on POST /api/x</c>
+    /// (the status, what the contract gives and the endpoint), so that the evidence says which
+    /// answers were wrong; <see cref="Errors"/> sums them.
+    /// </summary>
     public const string Error = "error";
+
+    /// <summary>The class of a wrong answer (a <see cref="Error"/> class).</summary>
+    public static string ErrorClass(int status, int? expectedStatus, string endpoint) =>
+        $"{Error}: {status} for {(expectedStatus is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "2xx")} on {endpoint}";
+
+    /// <summary>Every wrong answer of a step, over all <see cref="Error"/> classes.</summary>
+    public static long Errors(IReadOnlyDictionary<string, long> classes)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        return classes.Where(c => IsError(c.Key)).Sum(c => c.Value);
+    }
+
+    /// <summary>The wrong answers by class, most frequent first, for evidence: <c>2 x error: 503 for 201 on POST /api/x</c>.</summary>
+    public static string ErrorBreakdown(IReadOnlyDictionary<string, long> classes, int most = 5)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        var errors = classes.Where(c => IsError(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var shown = errors.Take(most).Select(c => $"{c.Value} x {c.Key[(Error.Length + 2)..]}");
+        return string.Join("; ", shown) + (errors.Count > most ? $"; {errors.Count - most} more kind(s)" : "");
+    }
+
+    private static bool IsError(string name) => name == Error || name.StartsWith(Error + ": ", StringComparison.Ordinal);
 
     /// <summary>Runs the load and returns every step but the warm-up.</summary>
     public static async Task<LoadResult> RunAsync(GateContext context, double rate, double rampSeconds, double steadySeconds, double warmupSeconds, CancellationToken cancellationToken)
@@ -40,7 +66,8 @@ public static class OpenLoad
         using var http = LoadEngine.CreateClient(context.Http.BaseAddress!);
         var engine = new LoadEngine(http, TimeProvider.System);
         return await engine.RunAsync(steps, i => builder.Build(requests[(int)(i % total)], ids)!, [context.Rules.Data.Headers.Mode],
-            (i, response) => Conforms(expected[(int)(i % total)], (int)response.StatusCode) ? Conforming : Error,
+            (i, response) => Conforms(expected[(int)(i % total)], (int)response.StatusCode) ? Conforming
+                : ErrorClass((int)response.StatusCode, expected[(int)(i % total)], requests[(int)(i % total)].Endpoint.ToString()),
             context.Seed, null, cancellationToken).ConfigureAwait(false);
     }
 

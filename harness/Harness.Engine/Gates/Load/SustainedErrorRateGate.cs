@@ -70,7 +70,8 @@ public sealed class SustainedErrorRateGate : IGate
         ArgumentNullException.ThrowIfNull(steady);
         ArgumentNullException.ThrowIfNull(threshold);
         var inclusive = threshold.Operator == ThresholdOperator.AtMost;
-        var targetErrors = steady.Classes.GetValueOrDefault(OpenLoad.Error) + steady.TransportErrors;
+        var wrong = OpenLoad.Errors(steady.Classes);
+        var targetErrors = wrong + steady.TransportErrors;
         var answeredOrFailed = steady.Completed + steady.TransportErrors;
         var errors = targetErrors + steady.Dropped;
         var trials = answeredOrFailed + steady.Dropped;
@@ -84,7 +85,7 @@ public sealed class SustainedErrorRateGate : IGate
         var rate = trials == 0 ? 0 : (double)errors / trials;
         var text = string.Create(CultureInfo.InvariantCulture, $"{100 * rate:0.###}% ({errors}/{trials})");
         var reason = string.Create(CultureInfo.InvariantCulture,
-            $"{errors} errors in {trials} requests ({steady.Classes.GetValueOrDefault(OpenLoad.Error)} wrong statuses, {steady.TransportErrors} transport failures, {steady.Dropped} dropped sends), {100 * interval.Low:0.###}%..{100 * interval.High:0.###}%; offered {steady.OfferedRate:0}/s of {plannedRate:0}/s, {100 * late:0.#}% of sends over 10 ms late; threshold {threshold.Text}: ")
+            $"{errors} errors in {trials} requests ({wrong} wrong statuses{(wrong > 0 ? $": {OpenLoad.ErrorBreakdown(steady.Classes)}" : "")}, {steady.TransportErrors} transport failures, {steady.Dropped} dropped sends), {100 * interval.Low:0.###}%..{100 * interval.High:0.###}%; offered {steady.OfferedRate:0}/s of {plannedRate:0}/s, {100 * late:0.#}% of sends over 10 ms late; threshold {threshold.Text}: ")
             + status switch
             {
                 GateStatus.Pass => "met",
