@@ -10,10 +10,10 @@ namespace Harness.Cli.Tests;
 /// <summary>The acceptance points of issue 3, end to end through the CLI against real HTTP.</summary>
 public sealed class AcceptanceTests
 {
-    private static readonly string[] ReportNames = ["report.json", "junit.xml", "report.md", "report.html"];
+    private static readonly string[] ReportNames = ["report.json", "junit.xml", "report.md", "report.html", "runbook.md", "changelog.md"];
 
     [Fact]
-    public async Task StagingWarn_EmbeddedReference_IsGoAndWritesFourParseableReports()
+    public async Task StagingWarn_EmbeddedReference_IsGoAndWritesParseableReportsAndTheReleaseKit()
     {
         using var run = new CliRun();
         var code = await run.RunAsync("--phase", "staging-warn");
@@ -45,6 +45,12 @@ public sealed class AcceptanceTests
 
         var md = File.ReadAllText(Path.Combine(directory, "report.md"));
         Assert.StartsWith("## ✅ GO — `staging-warn`", md, StringComparison.Ordinal);
+
+        var runbook = File.ReadAllText(Path.Combine(directory, "runbook.md"));
+        Assert.StartsWith("# Runbook: staging-warn", runbook, StringComparison.Ordinal);
+        Assert.Contains("**Verdict: GO.**", runbook, StringComparison.Ordinal);
+        Assert.Contains("stage-migrate rollback", runbook, StringComparison.Ordinal);
+        Assert.Contains("investment stage validation, staging-warn", File.ReadAllText(Path.Combine(directory, "changelog.md")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +129,7 @@ public sealed class AcceptanceTests
         var first = Path.Combine(run.WorkingDirectory, "first");
         Assert.Equal(ExitCodes.Go, await run.RunAsync("report", Path.Combine(first, "report.json"), "--out", "second"));
         var second = Path.Combine(run.WorkingDirectory, "second");
-        foreach (var name in new[] { "junit.xml", "report.md", "report.html" })
+        foreach (var name in new[] { "junit.xml", "report.md", "report.html", "runbook.md", "changelog.md" })
         {
             Assert.Equal(File.ReadAllText(Path.Combine(first, name)), File.ReadAllText(Path.Combine(second, name)));
         }

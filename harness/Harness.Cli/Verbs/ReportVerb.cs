@@ -31,10 +31,14 @@ public static class ReportVerb
             var directory = parse.GetValue(output) is { } o ? context.Resolve(o) : Path.GetDirectoryName(path)!;
             Directory.CreateDirectory(directory);
             var utf8 = new UTF8Encoding(false);
-            await File.WriteAllTextAsync(Path.Combine(directory, "junit.xml"), JUnitReportWriter.Write(report), utf8, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), MarkdownReportWriter.Write(report), utf8, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(Path.Combine(directory, "report.html"), HtmlReportWriter.Write(report), utf8, cancellationToken).ConfigureAwait(false);
-            context.Output.Out.WriteLine($"{report.Phase}: {Harness.Engine.Verdicts.VerdictRules.ToDisplay(report.Verdict)}; wrote junit.xml, report.md, report.html to {directory}");
+            var written = new List<string>();
+            foreach (var (name, content) in ReportFiles.Rendered(report, withJson: false))
+            {
+                await File.WriteAllTextAsync(Path.Combine(directory, name), content, utf8, cancellationToken).ConfigureAwait(false);
+                written.Add(name);
+            }
+
+            context.Output.Out.WriteLine($"{report.Phase}: {Harness.Engine.Verdicts.VerdictRules.ToDisplay(report.Verdict)}; wrote {string.Join(", ", written)} to {directory}");
             return ExitCodes.Go;
         }, cancellationToken));
         return command;

@@ -143,7 +143,7 @@ public sealed partial class ReportWriterTests
     }
 
     [Fact]
-    public async Task ReportFiles_WriteAll_WritesTheFourFilesUnderTheTimestampedDirectory()
+    public async Task ReportFiles_WriteAll_WritesTheReportAndTheKitUnderTheTimestampedDirectory()
     {
         var root = Directory.CreateTempSubdirectory("reports-test-");
         try
@@ -152,7 +152,7 @@ public sealed partial class ReportWriterTests
             var directory = ReportFiles.DefaultDirectory(root.FullName, report.StartedAt, report.Phase);
             Assert.EndsWith(Path.Combine("reports", "20261124T120000Z-staging-warn"), directory, StringComparison.Ordinal);
             var paths = await ReportFiles.WriteAllAsync(report, directory, CancellationToken.None);
-            Assert.Equal(["report.json", "junit.xml", "report.md", "report.html", "stage-validation.rules.yml", "stage-validation.dashboard.json"], paths.Select(Path.GetFileName));
+            Assert.Equal(["report.json", "junit.xml", "report.md", "report.html", "runbook.md", "changelog.md", "stage-validation.rules.yml", "stage-validation.dashboard.json"], paths.Select(Path.GetFileName));
             Assert.All(paths, p => Assert.True(new FileInfo(p).Length > 0));
             Assert.Equal(Path.Combine(directory, "observability"), Path.GetDirectoryName(paths[^1]));
             Assert.Contains("alert: StageValidationHighErrorRatio", await File.ReadAllTextAsync(paths[^2]), StringComparison.Ordinal);

@@ -109,6 +109,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             Plan = new ReportPlan(request.Plan.Source, request.Plan.Sha256, request.Plan.Version),
             Configuration = request.Phase.Configuration,
             ContractValues = new ReportContractValues(values.Sunset, values.DocsUrl, values.Source),
+            Ladder = ReportLadder.Around(request.Plan, request.Phase.Name),
             Gates = reports,
         };
     }

@@ -81,7 +81,7 @@ public static class MarkdownReportWriter
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Makes text safe inside a table cell: no pipes, no line breaks, no control characters, no HTML.</summary>
-    private static string Cell(string text)
+    internal static string Cell(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)

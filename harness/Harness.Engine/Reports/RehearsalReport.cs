@@ -51,6 +51,9 @@ public sealed record RehearsalReport
     /// <summary>The sunset and docs URL the target was held to, and where they came from; null in reports written before they were recorded.</summary>
     public ReportContractValues? ContractValues { get; init; }
 
+    /// <summary>The phases before and after this one in the plan (for the runbook's rollback and next step); null for a load scenario and in reports written before it was recorded.</summary>
+    public ReportLadder? Ladder { get; init; }
+
     /// <summary>Every gate, in the order it ran.</summary>
     public required IReadOnlyList<GateReport> Gates { get; init; }
 }
