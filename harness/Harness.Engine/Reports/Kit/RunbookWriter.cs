@@ -123,7 +123,7 @@ public static class RunbookWriter
 
         if (HasMigration(report))
         {
-            md.Append(CultureInfo.InvariantCulture, $"{step++}. Only if the data migration of this phase must be undone too (it is not needed to stop rejections): restore the newest run from the audit log, then check. `rollback` exits 6 and lists rows written since the migration, which it leaves as they are.\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"{step++}. Only if the data migration of this phase must be undone too (it is not needed to stop rejections): restore the newest run from the audit log, then check. `rollback` exits 6 and lists rows written since the migration, which it leaves as they are. The rehearsal's migration plan and verify results are in `artifacts/` beside this runbook (`migration-plan.json`, `migration-verify.json`).\n\n");
             Block(md, ["stage-migrate rollback --database \"$STAGE_DATABASE_URL\"", "stage-migrate verify --database \"$STAGE_DATABASE_URL\" --out verify.json"]);
         }
 
