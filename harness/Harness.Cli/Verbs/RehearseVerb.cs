@@ -4,6 +4,7 @@ using Harness.Cli.Targets;
 using Harness.Engine.Plans;
 using Harness.Engine.Rehearsals;
 using Harness.Engine.Reports;
+using Harness.Engine.Gates;
 using Harness.Engine.Targets;
 using Harness.Engine.Verdicts;
 using Spectre.Console;
@@ -41,6 +42,12 @@ public static class RehearseVerb
         var alertmanager = new Option<string?>("--alertmanager") { Description = "With --prometheus: your Alertmanager (base URL), which routes the target's alerts to its webhook." };
         var instances = new Option<string[]>("--instance") { Description = "With the harness's own Prometheus: an instance of the target to scrape (base URL; repeat for each); default the target URL.", AllowMultipleArgumentsPerToken = false };
         var webhookUrl = new Option<string?>("--webhook-url") { Description = "With the harness's own Alertmanager: where it posts alerts; default the target's auto-downgrade webhook." };
+        var ledger = new Option<string?>("--ledger") { Description = "A promotion ledger (JSON file, created when missing): the phase needs a GO of the rung before it for the same target, and its verdict is appended." };
+        var force = new Option<bool>("--force") { Description = "With --ledger: promote without the required rung; needs --reason, and the override is reported and recorded." };
+        var reason = new Option<string?>("--reason") { Description = "With --force: why the missing rung is overridden." };
+        root.Options.Add(ledger);
+        root.Options.Add(force);
+        root.Options.Add(reason);
         root.Options.Add(prometheus);
         root.Options.Add(alertmanager);
         root.Options.Add(instances);
@@ -91,9 +98,15 @@ public static class RehearseVerb
                 return context.Fail(ExitCodes.HarnessOrUsageError, monitoringError);
             }
 
+            var ledgerChoice = LedgerSession.Choose(context, parse.GetValue(ledger), parse.GetValue(force), parse.GetValue(reason), out var ledgerError);
+            if (ledgerError is not null)
+            {
+                return context.Fail(ExitCodes.HarnessOrUsageError, ledgerError);
+            }
+
             var storesValue = parse.GetValue(stores)!;
             var containers = storesValue == "containers" || (storesValue == "auto" && NeedsDatabase(context.Registry, selected));
-            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice! }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
+            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice!, Ledger = ledgerChoice }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
         }, cancellationToken));
     }
 
@@ -193,6 +206,18 @@ public static class RehearseVerb
             return context.Fail(ExitCodes.HarnessOrUsageError, $"--target must be 'embedded' or an absolute http(s) URL, got '{target}'");
         }
 
+        IReadOnlyList<GateReport> prior = [];
+        if (choice.Ledger is { } ledgerChoice)
+        {
+            var rung = await LedgerSession.CheckAsync(ledgerChoice, plan, phase, target, context.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (rung.Error is not null)
+            {
+                return context.Fail(ExitCodes.HarnessOrUsageError, rung.Error);
+            }
+
+            prior = [rung.Gate!];
+        }
+
         TargetSession session;
         try
         {
@@ -233,10 +258,15 @@ public static class RehearseVerb
             var request = new RehearsalRequest
             {
                 Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath,
-                Database = session.Database, ArtifactsDirectory = Path.Combine(directory, "artifacts"), Monitoring = monitoring,
+                Database = session.Database, ArtifactsDirectory = Path.Combine(directory, "artifacts"), Monitoring = monitoring, PriorGates = prior,
             };
             var report = await RunAsync(context, runner, request, cancellationToken).ConfigureAwait(false);
             await ReportFiles.WriteAllAsync(report, directory, cancellationToken).ConfigureAwait(false);
+            if (choice.Ledger is { } recorded)
+            {
+                await LedgerSession.RecordAsync(context, recorded, report, target, directory, cancellationToken).ConfigureAwait(false);
+            }
+
             VerdictPrinter.Print(context.Output, report, directory);
             return report.Verdict.ExitCode();
         }
@@ -250,6 +280,9 @@ public static class RehearseVerb
     {
         /// <summary>The Prometheus and Alertmanager to judge with; default the harness's own, scraping the target.</summary>
         public MonitoringSession.Choice Monitoring { get; init; } = MonitoringSession.Choice.Default;
+
+        /// <summary>The promotion ledger to check and append to; null without <c>--ledger</c>.</summary>
+        public LedgerSession.Choice? Ledger { get; init; }
     }
 
     private static async Task<RehearsalReport> RunAsync(VerbContext context, RehearsalRunner runner, RehearsalRequest request, CancellationToken cancellationToken)

@@ -31,6 +31,11 @@ internal static class VerbRunner
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            if (context.Environment.Get("REHEARSE_DEBUG") is "1")
+            {
+                context.Output.Error.WriteLine(e.ToString());
+            }
+
             return context.Fail(ExitCodes.HarnessOrUsageError, $"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
         }
     }

@@ -24,6 +24,30 @@ public sealed record PhasePlan
     /// <summary>The phases, in plan order.</summary>
     public required IReadOnlyList<Phase> Phases { get; init; }
 
+    /// <summary>How old a GO of the required rung may be in the promotion ledger (the plan's <c>ledger: maxAge</c>); default 7 days.</summary>
+    public TimeSpan LedgerMaxAge { get; init; } = DefaultLedgerMaxAge;
+
+    /// <summary>Default of <see cref="LedgerMaxAge"/>: a week, so a ladder climbed over a week needs no re-rehearsal of the rung below.</summary>
+    public static readonly TimeSpan DefaultLedgerMaxAge = TimeSpan.FromDays(7);
+
+    /// <summary>The rung <paramref name="phase"/> requires (its <see cref="Phase.Requires"/>, else the phase before it); null when none.</summary>
+    public Phase? RequiredRung(Phase phase)
+    {
+        ArgumentNullException.ThrowIfNull(phase);
+        if (phase.Requires == Phase.NoRung)
+        {
+            return null;
+        }
+
+        if (phase.Requires is { } named)
+        {
+            return Find(named);
+        }
+
+        var index = Phases.ToList().FindIndex(p => p.Name == phase.Name);
+        return index > 0 ? Phases[index - 1] : null;
+    }
+
     /// <summary>The phase with this name (ordinal), or null.</summary>
     public Phase? Find(string name) => Phases.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
 }

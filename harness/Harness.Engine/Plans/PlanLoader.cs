@@ -17,10 +17,11 @@ public static class PlanLoader
     /// <summary>Name of the built-in plan resource.</summary>
     public const string DefaultPlanResource = "Harness.Engine.Plans.default-plan.yaml";
 
-    private static readonly string[] PlanKeys = ["version", "contract", "observability", "phases"];
+    private static readonly string[] PlanKeys = ["version", "contract", "observability", "ledger", "phases"];
+    private static readonly string[] LedgerKeys = ["maxAge"];
     private static readonly string[] ObservabilityKeys = ["scrapeInterval", "ruleWindow", "alertFor", "job"];
     private static readonly string[] ContractKeys = ["sunset", "docsUrl"];
-    private static readonly string[] PhaseKeys = ["name", "description", "configuration", "gates"];
+    private static readonly string[] PhaseKeys = ["name", "description", "configuration", "requires", "gates"];
     private static readonly string[] ConfigurationKeys = ["mode", "dryRun", "enforcementPercent", "enforceWriteOnly", "overrides"];
     private static readonly string[] GateKeys = ["id", "kind", "description", "parameters", "threshold", "blocking", "note"];
 
@@ -99,8 +100,27 @@ public static class PlanLoader
             throw reader.Error(phasesNode, "the plan has no phases");
         }
 
+        foreach (var phase in phases.Where(p => p.Requires is { } r && r != Phase.NoRung))
+        {
+            if (phase.Requires == phase.Name || !phases.Any(p => p.Name == phase.Requires))
+            {
+                throw reader.Error(phasesNode, $"phase '{phase.Name}' requires '{phase.Requires}', which is {(phase.Requires == phase.Name ? "itself" : "not a phase of the plan")} (name another phase, or '{Phase.NoRung}')");
+            }
+        }
+
+        var maxAge = PhasePlan.DefaultLedgerMaxAge;
+        if (Reader.Optional(root, "ledger") is { } ledgerNode)
+        {
+            var ledger = reader.AsMapping(ledgerNode, "ledger");
+            reader.CheckKeys(ledger, LedgerKeys, "ledger");
+            if (reader.String(ledger, "maxAge", required: false) is { } age)
+            {
+                maxAge = DurationSeconds(age) is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : throw reader.Error(ledger, $"ledger: maxAge '{age}' is not a positive duration such as 12h or 7d");
+            }
+        }
+
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return new PhasePlan { Version = version, Source = source, Sha256 = hash, BaseDirectory = baseDirectory, Contract = contract, Observability = observability, Phases = phases };
+        return new PhasePlan { Version = version, Source = source, Sha256 = hash, BaseDirectory = baseDirectory, Contract = contract, Observability = observability, LedgerMaxAge = maxAge, Phases = phases };
     }
 
     private static Observability.Live.ObservabilitySettings ReadObservability(Reader reader, YamlMappingNode map)
@@ -127,7 +147,7 @@ public static class PlanLoader
         return settings.Problem() is { } problem ? throw reader.Error(map, problem) : settings;
     }
 
-    /// <summary>A duration written <c>&lt;number&gt;(ms|s|m|h)</c> in seconds, or null.</summary>
+    /// <summary>A duration written <c>&lt;number&gt;(ms|s|m|h|d)</c> in seconds, or null.</summary>
     public static double? DurationSeconds(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -138,6 +158,7 @@ public static class PlanLoader
             _ when t.EndsWith('s') => (t[..^1], 1.0),
             _ when t.EndsWith('m') => (t[..^1], 60.0),
             _ when t.EndsWith('h') => (t[..^1], 3600.0),
+            _ when t.EndsWith('d') => (t[..^1], 86400.0),
             _ => ("", 0.0),
         };
         return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= 0 ? value * scale : null;
@@ -189,7 +210,11 @@ public static class PlanLoader
             throw reader.Error(map, $"phase '{name}' has no blocking gate: a phase must be decided by at least one gate");
         }
 
-        return new Phase { Name = name, Description = reader.String(map, "description", required: false) ?? "", Configuration = configuration, Gates = gates };
+        return new Phase
+        {
+            Name = name, Description = reader.String(map, "description", required: false) ?? "", Configuration = configuration,
+            Requires = reader.String(map, "requires", required: false), Gates = gates,
+        };
     }
 
     private static PhaseConfiguration ReadConfiguration(Reader reader, YamlMappingNode map, string phase)

@@ -41,4 +41,7 @@ public sealed record RehearsalRequest
 
     /// <summary>Time a single gate may take before it is stopped and reported NotEvaluated; default 5 minutes.</summary>
     public TimeSpan GateTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gates judged before the run (the promotion ledger's rung check), reported first and counted in the verdict; default none.</summary>
+    public IReadOnlyList<Reports.GateReport> PriorGates { get; init; } = [];
 }

@@ -60,7 +60,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
         ArgumentNullException.ThrowIfNull(observer);
         var gates = Prepare(request.Phase);
         var started = timeProvider.GetUtcNow();
-        var reports = new List<GateReport>();
+        var reports = new List<GateReport>(request.PriorGates);
         var values = request.Plan.Contract is { } declared
             ? DeprecationValues.Declared(request.Rules.Data.Headers, declared.Sunset, declared.DocsUrl)
             : DeprecationValues.ToLearn(request.Rules.Data.Headers);
