@@ -92,6 +92,13 @@ public sealed class CiTemplateTests
     }
 
     [Fact]
+    public void Check_JobsWithoutAnIndexedOne_IsAProblem()
+    {
+        const string Plain = "apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      containers:\n        - { name: merge, image: x, command: [rehearse, phases] }\n";
+        Assert.Contains(TemplateCheck.Check("ci-templates/k8s/job.yaml", Plain).Problems, p => p.Contains("completionMode: Indexed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Check_MultiDocumentFile_ChecksEveryDocument()
     {
         const string Two = "apiVersion: flagger.app/v1beta1\nkind: Canary\nspec:\n  analysis:\n    webhooks:\n      - { name: r, type: pre-rollout, url: 'http://x/', metadata: { type: bash, cmd: 'rehearse --phase off' } }\n---\napiVersion: v1\nkind: Pod\n";

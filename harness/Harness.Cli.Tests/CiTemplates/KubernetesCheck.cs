@@ -5,7 +5,7 @@ namespace Harness.Cli.Tests.CiTemplates;
 /// <summary>
 /// Kubernetes objects: each document has <c>apiVersion</c> and <c>kind</c>; the kinds that run <c>rehearse</c> as
 /// a promotion check have their essentials (an Argo Rollouts AnalysisTemplate with a Job metric, a Flagger Canary
-/// with a pre-rollout webhook, an Indexed Job); other documents may only be the usual companions (a Service, a
+/// with a pre-rollout webhook, an Indexed Job, possibly with plain Jobs beside it); other documents may only be the usual companions (a Service, a
 /// ConfigMap, ...); and a file holds at least one of the checking kinds.
 /// </summary>
 internal static class KubernetesCheck
@@ -15,6 +15,7 @@ internal static class KubernetesCheck
 
     public static void Check(IReadOnlyList<YamlDocument> documents, List<string> kinds, List<string> problems)
     {
+        var jobs = 0;
         foreach (var (document, index) in documents.Select((d, i) => (d.RootNode, i)))
         {
             var where = $"document {index + 1} (line {document.Start.Line})";
@@ -43,9 +44,15 @@ internal static class KubernetesCheck
                     Expect(problems, where, preRollout.Any(w => w.RehearseInvocations().Count > 0), "no pre-rollout webhook runs rehearse");
                     break;
                 case "Job":
-                    kinds.Add(TemplateKinds.IndexedJob);
+                    // A sharded run is an Indexed Job (one shard per completion index); a plain Job beside it (the
+                    // merge, say) is fine, but a file of Jobs must hold an Indexed one.
+                    jobs++;
+                    if (document.Child("spec").Child("completionMode").Text() == "Indexed")
+                    {
+                        kinds.Add(TemplateKinds.IndexedJob);
+                    }
+
                     Expect(problems, where, apiVersion == "batch/v1", $"apiVersion {apiVersion}, not batch/v1");
-                    Expect(problems, where, document.Child("spec").Child("completionMode").Text() == "Indexed", "spec.completionMode is not Indexed");
                     Expect(problems, where, document.Child("spec").Child("template").RehearseInvocations().Count > 0, "its pod template does not run rehearse");
                     break;
                 default:
@@ -54,6 +61,7 @@ internal static class KubernetesCheck
             }
         }
 
+        Expect(problems, "the file", jobs == 0 || kinds.Contains(TemplateKinds.IndexedJob), "its Jobs have no spec.completionMode: Indexed (one shard per completion index)");
         Expect(problems, "the file", kinds.Count > 0, "holds no AnalysisTemplate, Canary or Indexed Job");
     }
 
