@@ -7,7 +7,7 @@ namespace Harness.Cli;
 
 /// <summary>
 /// The <c>rehearse</c> command line: <c>rehearse --phase</c> (the main verb), <c>phases</c>,
-/// <c>golden</c>, <c>report</c> and <c>scenario</c>. Everything it prints goes to the injected <see cref="CliOutput"/>;
+/// <c>golden</c>, <c>report</c> and <c>scenario</c>, and <c>--version</c>. Everything it prints goes to the injected <see cref="CliOutput"/>;
 /// every outcome is one of <see cref="ExitCodes"/>. Environment variables are read through the
 /// injected <see cref="CliEnvironment"/> (the process's by default).
 /// </summary>
@@ -20,15 +20,7 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var context = new VerbContext(output, timeProvider, registry, workingDirectory) { Environment = environment ?? CliEnvironment.Process };
-        var root = new RootCommand("Rehearse a rollout phase against a target and write go/no-go reports.");
-        RehearseVerb.Configure(root, context);
-        root.Subcommands.Add(PhasesVerb.Build(context));
-        root.Subcommands.Add(GoldenVerb.Build(context));
-        root.Subcommands.Add(ReportVerb.Build(context));
-        root.Subcommands.Add(ScenarioVerb.Build(context));
-        root.Subcommands.Add(StatusVerb.Build(context));
-
-        var parse = root.Parse(args);
+        var parse = BuildCommand(context).Parse(args);
         if (parse.Errors.Count > 0)
         {
             var message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -38,5 +30,22 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
 
         var invocation = new InvocationConfiguration { Output = output.Out, Error = output.Error, EnableDefaultExceptionHandler = false };
         return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The command tree: every verb and option. The CI templates' test parses the templates' <c>rehearse</c>
+    /// command lines with it, so a renamed option breaks that test rather than a team's pipeline.
+    /// </summary>
+    internal static RootCommand BuildCommand(VerbContext context)
+    {
+        var root = new RootCommand("Rehearse a rollout phase against a target and write go/no-go reports.");
+        RehearseVerb.Configure(root, context);
+        root.Subcommands.Add(PhasesVerb.Build(context));
+        root.Subcommands.Add(GoldenVerb.Build(context));
+        root.Subcommands.Add(ReportVerb.Build(context));
+        root.Subcommands.Add(ScenarioVerb.Build(context));
+        root.Subcommands.Add(StatusVerb.Build(context));
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);
+        return root;
     }
 }
