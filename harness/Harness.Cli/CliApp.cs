@@ -26,6 +26,8 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
         root.Subcommands.Add(GoldenVerb.Build(context));
         root.Subcommands.Add(ReportVerb.Build(context));
         root.Subcommands.Add(ScenarioVerb.Build(context));
+        root.Subcommands.Add(LoadVerb.Build(context));
+        root.Subcommands.Add(MergeVerb.Build(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
