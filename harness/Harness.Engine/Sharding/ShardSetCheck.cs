@@ -100,7 +100,7 @@ public static class ShardSetCheck
     }
 
     private static string Declarations(LoadShardFile shard) =>
-        Json(shard.Gates.Select(g => new { g.Id, g.Kind, g.Description, g.Blocking, g.Note, g.Parameters, g.Threshold, Steps = g.Schedule.Select(s => new { s.Name, s.Total }) }));
+        Json(shard.Gates.Select(g => new { g.Id, g.Kind, g.Description, g.Blocking, g.Note, new Plans.GateParameters(g.Parameters).Json, g.Threshold, Steps = g.Schedule.Select(s => new { s.Name, s.Total }) }));
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, ReportJson.Options);
 
