@@ -98,8 +98,10 @@ public static class LoadVerb
 
                 var request = new RehearsalRequest { Plan = loaded, Phase = selected, Http = session.Http, TargetKind = session.Kind, Seed = seedValue };
                 var file = await runner.RunAsync(request, part, context.Output.Out, cancellationToken).ConfigureAwait(false);
+                // Written beside and renamed into place: on a shared volume a merge waiting for the files never reads half of one.
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllTextAsync(path, LoadShardJson.Write(file), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(path + ".partial", LoadShardJson.Write(file), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+                File.Move(path + ".partial", path, overwrite: true);
                 foreach (var gate in file.Gates)
                 {
                     var steps = gate.Result.Steps;
