@@ -38,6 +38,14 @@ public sealed class LoadEngine
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, SocketsHttpHandler> Handlers = new();
 
+    /// <summary>
+    /// Which arrivals of each open-model step this engine sends (<see cref="LoadShard"/>); default the
+    /// whole load. A shard keeps the unsharded schedule and global request indexes and skips the
+    /// arrivals of the other shards, so its steps record 1/n of the target rate. The closed model
+    /// cannot be sharded (its request sequence depends on timing): a sharded engine refuses it.
+    /// </summary>
+    public LoadShard Shard { get; init; } = LoadShard.Whole;
+
     /// <summary>A client over a <see cref="SocketsHttpHandler"/> sized for load: pooled connections, no proxy, no cookies.</summary>
     public static HttpClient CreateClient(Uri baseAddress, int maxConnections = 256)
     {
@@ -80,8 +88,9 @@ public sealed class LoadEngine
             };
             if (!step.WarmUp)
             {
+                double shards = Shard.Count;
                 var (targetRate, rateAt) = step.Model is LoadModel.Open o
-                    ? ((double?)((o.StartRate + o.EndRate) / 2), (Func<int, double>)(s => o.StartRate + ((o.EndRate - o.StartRate) * Math.Min(1, (s + 0.5) / step.Duration.TotalSeconds))))
+                    ? ((double?)((o.StartRate + o.EndRate) / 2 / shards), (Func<int, double>)(s => (o.StartRate + ((o.EndRate - o.StartRate) * Math.Min(1, (s + 0.5) / step.Duration.TotalSeconds))) / shards))
                     : (null, _ => 0);
                 results.Add(recorder.ToResult(step.Name, Describe(step.Model), targetRate, step.Duration, rateAt));
             }
@@ -100,6 +109,11 @@ public sealed class LoadEngine
         var pending = new List<Task>();
         for (long i = 0; i < total; i++)
         {
+            if (!Shard.Owns(first + i))
+            {
+                continue;
+            }
+
             var due = OpenSchedule.DueAt(i, model.StartRate, model.EndRate, step.Duration.TotalSeconds);
             var wait = due - _time.GetElapsedTime(start).TotalSeconds;
             if (wait > 0.002)
@@ -140,6 +154,11 @@ public sealed class LoadEngine
     private async Task<long> RunClosedAsync(LoadStep step, LoadModel.Closed model, long first, Func<long, HttpRequestMessage> factory,
         IReadOnlyList<string> headers, ResponseClassifier? classify, LatencyRecorder recorder, CancellationToken cancellationToken)
     {
+        if (!Shard.IsWhole)
+        {
+            throw new InvalidOperationException($"step {step.Name}: a closed-model step cannot be sharded (its requests depend on how fast the target answers)");
+        }
+
         using var bound = Bound(step, cancellationToken);
         var start = _time.GetTimestamp();
         long counter = first - 1;

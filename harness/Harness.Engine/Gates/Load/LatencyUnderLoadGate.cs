@@ -1,6 +1,8 @@
 using System.Globalization;
 using Harness.Engine.Plans;
 using Harness.Engine.Gates.Kinds;
+using Scenarios.Engine;
+using Scenarios.Results;
 
 namespace Harness.Engine.Gates.Load;
 
@@ -13,7 +15,7 @@ namespace Harness.Engine.Gates.Load;
 /// Requests that got no answer count as slower than every answer.
 /// Runs on real time whatever clock the rehearsal was given: load is real.
 /// </summary>
-public sealed class LatencyUnderLoadGate : IGate
+public sealed class LatencyUnderLoadGate : ILoadGate
 {
     private readonly LatencyUnderLoadOptions _options;
 
@@ -33,14 +35,24 @@ public sealed class LatencyUnderLoadGate : IGate
     /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
     public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
+    /// <summary>The ramp-then-steady load of the gate's parameters.</summary>
+    public LoadShape Shape => new(_options.Rate, _options.RampSeconds, _options.SteadySeconds, _options.WarmupSeconds);
+
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var threshold = context.Spec.Threshold!;
+        var result = await OpenLoad.RunAsync(context, Shape, LoadShard.Whole, cancellationToken).ConfigureAwait(false);
+        return Judge(result, context.Spec.Threshold!);
+    }
+
+    /// <inheritdoc />
+    public GateResult Judge(LoadResult result, Threshold threshold)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(threshold);
         var name = string.Create(CultureInfo.InvariantCulture, $"p{Quantile:0}");
         var measured = string.Create(CultureInfo.InvariantCulture, $"end-to-end {name} at {_options.Rate:0}/s open-model load of generated traffic, from each request's scheduled start");
-        var result = await OpenLoad.RunAsync(context, _options.Rate, _options.RampSeconds, _options.SteadySeconds, _options.WarmupSeconds, cancellationToken).ConfigureAwait(false);
         var steady = result.Steps.Single(s => s.Name == "steady");
         var value = Percentile(steady, Quantile);
         var laggard = steady.Sent + steady.Dropped == 0 ? 1 : (double)(steady.Late + steady.Dropped) / (steady.Sent + steady.Dropped);
@@ -74,7 +86,7 @@ public sealed class LatencyUnderLoadGate : IGate
     /// counted as slower than any answer: leaving them out would let a target that stalls look fast.
     /// Seconds; +infinity when the percentile falls on an unanswered request.
     /// </summary>
-    public static double Percentile(Scenarios.Results.StepResult steady, double quantile)
+    public static double Percentile(StepResult steady, double quantile)
     {
         ArgumentNullException.ThrowIfNull(steady);
         var total = steady.Completed + steady.TransportErrors;

@@ -47,10 +47,17 @@ public static class OpenLoad
 
     private static bool IsError(string name) => name == Error || name.StartsWith(Error + ": ", StringComparison.Ordinal);
 
-    /// <summary>Runs the load and returns every step but the warm-up.</summary>
-    public static async Task<LoadResult> RunAsync(GateContext context, double rate, double rampSeconds, double steadySeconds, double warmupSeconds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the load, or the <paramref name="shard"/> of it, and returns every step but the warm-up.
+    /// Every shard generates the same seeded request sequence as the whole run and sends the requests
+    /// of its global indexes (<see cref="LoadShard"/>), so the shards' requests, request ids included,
+    /// are together exactly the whole run's.
+    /// </summary>
+    public static async Task<LoadResult> RunAsync(GateContext context, LoadShape shape, LoadShard shard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(shard);
         var prefix = $"rh{context.Seed}-{context.Spec.Id}";
         var traffic = new StageTraffic(context.Http, new TrafficSettings());
         var ids = await traffic.CreateResourcesAsync(context.Rules, prefix, [], cancellationToken).ConfigureAwait(false);
@@ -58,13 +65,13 @@ public static class OpenLoad
         var builder = new StageRequestBuilder(new TrafficSettings());
         var oracle = new ContractOracle(context.Rules, context.Phase.Configuration.ToModeSettings());
         var endpoints = context.Rules.Endpoints.TakingStages.Where(ids.CanAddress).ToList();
-        var steps = ScenarioCatalogue.RampThenSteady(rate, rampSeconds, steadySeconds, warmupSeconds);
+        var steps = shape.Steps;
         var total = (int)steps.Sum(s => s.Model is LoadModel.Open o ? OpenSchedule.Total(o.StartRate, o.EndRate, s.Duration.TotalSeconds) : 0) + 16;
         var requests = Enumerable.Range(0, total).Select(_ => generator.Any(endpoints)).ToList();
         var expected = requests.Select(r => oracle.Expect(r).Status).ToList();
 
         using var http = LoadEngine.CreateClient(context.Http.BaseAddress!);
-        var engine = new LoadEngine(http, TimeProvider.System);
+        var engine = new LoadEngine(http, TimeProvider.System) { Shard = shard };
         return await engine.RunAsync(steps, i => builder.Build(requests[(int)(i % total)], ids)!, [context.Rules.Data.Headers.Mode],
             (i, response) => Conforms(expected[(int)(i % total)], (int)response.StatusCode) ? Conforming
                 : ErrorClass((int)response.StatusCode, expected[(int)(i % total)], requests[(int)(i % total)].Endpoint.ToString()),

@@ -3,6 +3,8 @@ using Harness.Engine.Plans;
 using Harness.Engine.Gates.Statistics;
 using Harness.Engine.Gates.Traffic;
 using Harness.Engine.Gates.Kinds;
+using Scenarios.Engine;
+using Scenarios.Results;
 
 namespace Harness.Engine.Gates.Load;
 
@@ -12,7 +14,7 @@ namespace Harness.Engine.Gates.Load;
 /// give (5xx included), transport failures and sends the engine dropped. Judged with a Wilson
 /// interval like <see cref="ErrorRateGate"/>; Inconclusive when the harness fell behind its schedule.
 /// </summary>
-public sealed class SustainedErrorRateGate : IGate
+public sealed class SustainedErrorRateGate : ILoadGate
 {
     private readonly SustainedErrorRateOptions _options;
 
@@ -30,13 +32,23 @@ public sealed class SustainedErrorRateGate : IGate
     /// <summary>Builds the gate from a spec (<see cref="GateKind.Create"/>).</summary>
     public static GateCreation Create(GateSpec spec) => Kind.Create(spec);
 
+    /// <summary>The ramp-then-steady load: 1 s of warm-up, a 2 s ramp, then the steady step at the rate.</summary>
+    public LoadShape Shape => new(_options.Rate, 2, _options.SteadySeconds, 1);
+
     /// <inheritdoc />
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var threshold = context.Spec.Threshold!;
+        var result = await OpenLoad.RunAsync(context, Shape, LoadShard.Whole, cancellationToken).ConfigureAwait(false);
+        return Judge(result, context.Spec.Threshold!);
+    }
+
+    /// <inheritdoc />
+    public GateResult Judge(LoadResult result, Threshold threshold)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(threshold);
         var measured = string.Create(CultureInfo.InvariantCulture, $"error rate over {_options.SteadySeconds:0}s of sustained {_options.Rate:0}/s open-model load (wrong statuses, 5xx, transport failures, dropped sends)");
-        var result = await OpenLoad.RunAsync(context, _options.Rate, 2, _options.SteadySeconds, 1, cancellationToken).ConfigureAwait(false);
         var steady = result.Steps.Single(s => s.Name == "steady");
         var judged = Judge(steady, _options.Rate, threshold, _options.Z);
         if (judged.Unreachable)
@@ -65,7 +77,7 @@ public sealed class SustainedErrorRateGate : IGate
     /// put the planned load on the target, and the gate is Inconclusive. Public so the rule can be
     /// tested on fixed step results.
     /// </summary>
-    public static SustainedJudgement Judge(Scenarios.Results.StepResult steady, double plannedRate, Threshold threshold, double z)
+    public static SustainedJudgement Judge(StepResult steady, double plannedRate, Threshold threshold, double z)
     {
         ArgumentNullException.ThrowIfNull(steady);
         ArgumentNullException.ThrowIfNull(threshold);
