@@ -47,6 +47,15 @@ public sealed class ReleaseKitTests
     }
 
     [Fact]
+    public void Runbook_ReportOfNoPlanPhase_DoesNotClaimARungAroundIt()
+    {
+        var runbook = RunbookWriter.Write(GoReport("enforce-25") with { Ladder = null });
+        Assert.Contains("not of a plan phase", runbook, StringComparison.Ordinal);
+        Assert.DoesNotContain("first rung", runbook, StringComparison.Ordinal);
+        Assert.DoesNotContain("last rung", runbook, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Changelog_NoGo_IsADraft()
     {
         Assert.Contains("> Draft:", ChangelogWriter.Write(SampleReports.Mixed()), StringComparison.Ordinal);

@@ -83,9 +83,12 @@ public static class RunbookWriter
             md.Append('\n');
         }
 
-        md.Append(report.Ladder?.Next is { } next
-            ? $"Next rung: **{MarkdownReportWriter.Cell(next.Phase)}** ({MarkdownReportWriter.Cell(next.Configuration.Describe())}). Rehearse it before promoting: `rehearse --phase {PhaseSettings.ShellQuote(next.Phase)} --target \"$SERVICE_URL\"`.\n\n"
-            : "This is the last rung of the plan.\n\n");
+        md.Append(report.Ladder switch
+        {
+            null => NotAPhase + " Rehearse the phase itself (`rehearse --phase ...`) before promoting.\n\n",
+            { Next: { } next } => $"Next rung: **{MarkdownReportWriter.Cell(next.Phase)}** ({MarkdownReportWriter.Cell(next.Configuration.Describe())}). Rehearse it before promoting: `rehearse --phase {PhaseSettings.ShellQuote(next.Phase)} --target \"$SERVICE_URL\"`.\n\n",
+            _ => "This is the last rung of the plan.\n\n",
+        });
     }
 
     private static void Rollback(StringBuilder md, RehearsalReport report)
@@ -118,7 +121,7 @@ public static class RunbookWriter
         }
         else
         {
-            md.Append(CultureInfo.InvariantCulture, $"{step++}. This is the first rung of the plan: return to the configuration the service had before it.\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"{step++}. {(report.Ladder is null ? NotAPhase : "This is the first rung of the plan.")} Return to the configuration the service had before.\n\n");
         }
 
         if (HasMigration(report))
@@ -142,6 +145,8 @@ public static class RunbookWriter
                 $"| `{MarkdownReportWriter.Cell(alert.Alert)}` | {MarkdownReportWriter.Cell(alert.Severity)} | {who}{(alert.Downgrades ? "; downgrades the mode to warn" : "")} | {MarkdownReportWriter.Cell(alert.Summary)} |\n");
         }
     }
+
+    private const string NotAPhase = "This report is not of a plan phase (a load scenario, or merged load shards), so the rungs around it are not known here.";
 
     private static bool HasMigration(RehearsalReport report) => report.Gates.Any(g => g.Kind is GateKinds.MigrationRehearsal or GateKinds.MigrationVerify);
 
