@@ -61,30 +61,12 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
         var gates = Prepare(request.Phase);
         var started = timeProvider.GetUtcNow();
         var reports = new List<GateReport>(request.PriorGates);
-        var values = request.Plan.Contract is { } declared
-            ? DeprecationValues.Declared(request.Rules.Data.Headers, declared.Sunset, declared.DocsUrl)
-            : DeprecationValues.ToLearn(request.Rules.Data.Headers);
+        var values = ValuesFor(request);
         for (var i = 0; i < gates.Count; i++)
         {
             var (spec, gate, isImplicit) = gates[i];
             observer.GateStarted(spec, i, gates.Count);
-            var context = new GateContext
-            {
-                Http = request.Http,
-                Phase = request.Phase,
-                Spec = spec,
-                Rules = request.Rules,
-                DeprecationValues = values,
-                TimeProvider = timeProvider,
-                Seed = request.Seed,
-                Credentials = request.Credentials,
-                CapturePath = request.CapturePath,
-                Database = request.Database,
-                Monitoring = request.Monitoring,
-                TargetKind = request.TargetKind,
-                ArtifactsDirectory = request.ArtifactsDirectory,
-                BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),
-            };
+            var context = ContextFor(request, spec, values, timeProvider);
             var begin = timeProvider.GetTimestamp();
             var result = NeedsCheck.Unmet(registry.Describe(spec.Kind), spec, request)
                 ?? await EvaluateSafelyAsync(gate, context, request.GateTimeout, cancellationToken).ConfigureAwait(false);
@@ -111,6 +93,38 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             ContractValues = new ReportContractValues(values.Sunset, values.DocsUrl, values.Source),
             Ladder = ReportLadder.Around(request.Plan, request.Phase.Name),
             Gates = reports,
+        };
+    }
+
+    /// <summary>The sunset and docs URL a request's gates hold the target to: the plan's, else learned from the target.</summary>
+    public static DeprecationValues ValuesFor(RehearsalRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Plan.Contract is { } declared
+            ? DeprecationValues.Declared(request.Rules.Data.Headers, declared.Sunset, declared.DocsUrl)
+            : DeprecationValues.ToLearn(request.Rules.Data.Headers);
+    }
+
+    /// <summary>What one gate of <paramref name="request"/> runs with.</summary>
+    public static GateContext ContextFor(RehearsalRequest request, GateSpec spec, DeprecationValues values, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new GateContext
+        {
+            Http = request.Http,
+            Phase = request.Phase,
+            Spec = spec,
+            Rules = request.Rules,
+            DeprecationValues = values,
+            TimeProvider = timeProvider,
+            Seed = request.Seed,
+            Credentials = request.Credentials,
+            CapturePath = request.CapturePath,
+            Database = request.Database,
+            Monitoring = request.Monitoring,
+            TargetKind = request.TargetKind,
+            ArtifactsDirectory = request.ArtifactsDirectory,
+            BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),
         };
     }
 

@@ -53,27 +53,14 @@ public sealed class LoadShardRunner(GateKindRegistry registry, TimeProvider time
         }
 
         var started = timeProvider.GetUtcNow();
-        var values = request.Plan.Contract is { } declared
-            ? DeprecationValues.Declared(request.Rules.Data.Headers, declared.Sunset, declared.DocsUrl)
-            : DeprecationValues.ToLearn(request.Rules.Data.Headers);
+        var values = RehearsalRunner.ValuesFor(request);
         var results = new List<LoadShardGate>();
         foreach (var (spec, gate) in gates)
         {
             var schedule = shard.Schedule(gate.Shape.Steps);
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"shard {shard}: {spec.Id}: {gate.Shape.Rate / shard.Count:0.###}/s (1/{shard.Count} of {gate.Shape.Rate:0.###}/s) over {gate.Shape.WarmupSeconds:0.#}s warm-up, {gate.Shape.RampSeconds:0.#}s ramp, {gate.Shape.SteadySeconds:0.#}s steady; {schedule.Sum(s => s.Requests)} of {schedule.Sum(s => s.Total)} measured requests")).ConfigureAwait(false);
-            var context = new GateContext
-            {
-                Http = request.Http,
-                Phase = request.Phase,
-                Spec = spec,
-                Rules = request.Rules,
-                DeprecationValues = values,
-                TimeProvider = timeProvider,
-                Seed = request.Seed,
-                TargetKind = request.TargetKind,
-                BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),
-            };
+            var context = RehearsalRunner.ContextFor(request, spec, values, timeProvider);
             var gateStarted = timeProvider.GetUtcNow();
             var begin = timeProvider.GetTimestamp();
             var result = await OpenLoad.RunAsync(context, gate.Shape, shard, cancellationToken).ConfigureAwait(false);
