@@ -45,6 +45,7 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
         root.Subcommands.Add(ReportVerb.Build(context));
         root.Subcommands.Add(ScenarioVerb.Build(context));
         root.Subcommands.Add(StatusVerb.Build(context));
+        root.Subcommands.Add(FindingsVerb.Build(context));
         root.Subcommands.Add(LoadVerb.Build(context));
         root.Subcommands.Add(MergeVerb.Build(context));
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);

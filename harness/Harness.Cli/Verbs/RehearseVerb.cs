@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Harness.Cli.Output;
 using Harness.Cli.Targets;
+using Harness.Engine.Findings;
 using Harness.Engine.Plans;
 using Harness.Engine.Rehearsals;
 using Harness.Engine.Reports;
@@ -45,6 +46,8 @@ public static class RehearseVerb
         var ledger = new Option<string?>("--ledger") { Description = "A promotion ledger (JSON file, created when missing): the phase needs a GO of the rung before it for the same target, and its verdict is appended." };
         var force = new Option<bool>("--force") { Description = "With --ledger: promote without the required rung; needs --reason, and the override is reported and recorded." };
         var reason = new Option<string?>("--reason") { Description = "With --force: why the missing rung is overridden." };
+        var knownFindings = new Option<string?>("--known-findings") { Description = "Findings your team reviewed and accepted (JSON file written by 'rehearse findings accept'): a gate failing only on them does not decide, so the phase fails only on new regressions; the report lists accepted, new and fixed findings." };
+        root.Options.Add(knownFindings);
         root.Options.Add(ledger);
         root.Options.Add(force);
         root.Options.Add(reason);
@@ -104,9 +107,28 @@ public static class RehearseVerb
                 return context.Fail(ExitCodes.HarnessOrUsageError, ledgerError);
             }
 
+            (IReadOnlyList<KnownFinding>, string)? known = null;
+            if (parse.GetValue(knownFindings) is { } knownPath)
+            {
+                var resolved = context.Resolve(knownPath);
+                if (!File.Exists(resolved))
+                {
+                    return context.Fail(ExitCodes.HarnessOrUsageError, $"--known-findings: no file '{resolved}' (write one with 'rehearse findings accept --report <dir> --known-findings {knownPath} --reason <why>')");
+                }
+
+                try
+                {
+                    known = (await KnownFindingsFile.ReadAsync(resolved, cancellationToken).ConfigureAwait(false), resolved);
+                }
+                catch (FormatException e)
+                {
+                    return context.Fail(ExitCodes.HarnessOrUsageError, $"--known-findings: {e.Message}");
+                }
+            }
+
             var storesValue = parse.GetValue(stores)!;
             var containers = storesValue == "containers" || (storesValue == "auto" && NeedsDatabase(context.Registry, selected));
-            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice!, Ledger = ledgerChoice }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
+            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice!, Ledger = ledgerChoice, KnownFindings = known }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
         }, cancellationToken));
     }
 
@@ -259,6 +281,7 @@ public static class RehearseVerb
             {
                 Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath,
                 Database = session.Database, ArtifactsDirectory = Path.Combine(directory, "artifacts"), Monitoring = monitoring, PriorGates = prior,
+                KnownFindings = choice.KnownFindings,
             };
             var report = await RunAsync(context, runner, request, cancellationToken).ConfigureAwait(false);
             await ReportFiles.WriteAllAsync(report, directory, cancellationToken).ConfigureAwait(false);
@@ -283,6 +306,9 @@ public static class RehearseVerb
 
         /// <summary>The promotion ledger to check and append to; null without <c>--ledger</c>.</summary>
         public LedgerSession.Choice? Ledger { get; init; }
+
+        /// <summary>The findings the team accepted and their file; null without <c>--known-findings</c>.</summary>
+        public (IReadOnlyList<KnownFinding> Findings, string Source)? KnownFindings { get; init; }
     }
 
     private static async Task<RehearsalReport> RunAsync(VerbContext context, RehearsalRunner runner, RehearsalRequest request, CancellationToken cancellationToken)

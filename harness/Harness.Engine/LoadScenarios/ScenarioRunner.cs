@@ -64,7 +64,7 @@ public sealed class ScenarioRunner(ContractRules rules, TimeProvider timeProvide
             }
         }
 
-        var verdict = VerdictRules.Decide(reports.Select(r => (r.Blocking, r.Status)));
+        var verdict = VerdictRules.Decide(reports.Select(r => (r.Decides(), r.Status)));
         var definition = JsonSerializer.Serialize(scenario);
         return new RehearsalReport
         {

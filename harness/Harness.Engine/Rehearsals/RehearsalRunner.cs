@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Harness.Engine.Findings;
 using Harness.Engine.Gates;
 using Harness.Engine.Plans;
 using Harness.Engine.Reports;
@@ -76,13 +77,16 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
         }
 
         var observed = await TargetProbe.ReadAsync(request.Http, request.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
-        var verdict = VerdictRules.Decide(reports.Select(r => (r.Blocking, r.Status)));
+        var (gateReports, findings) = request.KnownFindings is { } known
+            ? FindingsReview.Apply(reports, known.Findings, known.Source)
+            : (reports, null);
+        var verdict = VerdictRules.Decide(gateReports.Select(r => (r.Decides(), r.Status)));
         return new RehearsalReport
         {
             Phase = request.Phase.Name,
             PhaseDescription = request.Phase.Description,
             Verdict = verdict,
-            VerdictReason = VerdictReasons.Explain(verdict, reports),
+            VerdictReason = VerdictReasons.Explain(verdict, gateReports),
             StartedAt = started,
             FinishedAt = timeProvider.GetUtcNow(),
             Seed = request.Seed,
@@ -92,7 +96,8 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             Configuration = request.Phase.Configuration,
             ContractValues = new ReportContractValues(values.Sunset, values.DocsUrl, values.Source),
             Ladder = ReportLadder.Around(request.Plan, request.Phase.Name),
-            Gates = reports,
+            Findings = findings,
+            Gates = gateReports,
         };
     }
 

@@ -60,6 +60,15 @@ public sealed record GateReport
     /// <summary>Numbers charted in the HTML report.</summary>
     public IReadOnlyList<Chart> Charts { get; init; } = [];
 
+    /// <summary>
+    /// True when the gate failed only on findings the team accepted (<c>--known-findings</c>): its
+    /// status stays Fail and it is reported, but it no longer decides the verdict.
+    /// </summary>
+    public bool Accepted { get; init; }
+
+    /// <summary>True when the gate decides the verdict: blocking, and not a failure the team accepted.</summary>
+    public bool Decides() => Blocking && !Accepted;
+
     /// <summary>Combines a declaration's fields with a result.</summary>
     public static GateReport From(Plans.GateSpec spec, GateResult result, TimeSpan duration, bool isImplicit = false)
     {

@@ -25,7 +25,7 @@ public static class GateStatusText
             GateStatus.NotApplicable => "Not applicable",
             _ => gate.Status.ToString(),
         };
-        return gate.Blocking ? text : text + " (advisory)";
+        return gate.Accepted ? text + " (accepted findings)" : gate.Blocking ? text : text + " (advisory)";
     }
 
     /// <summary>Banner symbol of a verdict.</summary>

@@ -60,11 +60,31 @@ public static class HtmlReportWriter
         foreach (var g in report.Gates)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td><a href=\"#gate-{MarkdownReportWriter.Anchor(g.Id)}\"><code>{E(g.Id)}</code></a></td><td>{E(g.Kind)}</td><td{(g.Blocking ? "" : " class=\"advisory\"")}>{(g.Blocking ? "blocking" : "advisory")}</td>" +
+                $"<tr><td><a href=\"#gate-{MarkdownReportWriter.Anchor(g.Id)}\"><code>{E(g.Id)}</code></a></td><td>{E(g.Kind)}</td><td{(g.Decides() ? "" : " class=\"advisory\"")}>{(g.Accepted ? "accepted" : g.Blocking ? "blocking" : "advisory")}</td>" +
                 $"<td class=\"{g.Status}\">{E(GateStatusText.Label(g))}</td><td>{E(g.ValueText)}</td><td>{E(g.Threshold)}</td><td>{g.SampleSize}</td><td>{E(g.Reason)}</td></tr>\n");
         }
 
         html.Append("</table>\n");
+        if (report.Findings is { } findings)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>Known findings ({E(Path.GetFileName(findings.Source))})</h2>\n<p>{findings.New.Count} new · {findings.Accepted.Count} accepted · {findings.Fixed.Count} fixed</p>\n");
+            foreach (var (title, list) in new[] { ("New findings (these decide)", findings.New), ("Accepted findings", findings.Accepted), ("Fixed: accepted, no longer seen", findings.Fixed) })
+            {
+                if (list.Count == 0)
+                {
+                    continue;
+                }
+
+                html.Append(CultureInfo.InvariantCulture, $"<h3>{E(title)}</h3>\n<table>\n<tr><th>Gate</th><th>Fingerprint</th><th>Seen</th><th>Finding</th><th>Accepted because</th></tr>\n");
+                foreach (var f in list)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(f.Gate)}</code></td><td><code>{E(f.Fingerprint)}</code></td><td>{f.Occurrences}</td><td>{E(f.Summary)}</td><td>{E(f.Reason ?? "")}</td></tr>\n");
+                }
+
+                html.Append("</table>\n");
+            }
+        }
+
         foreach (var g in report.Gates)
         {
             html.Append(CultureInfo.InvariantCulture, $"<section id=\"gate-{MarkdownReportWriter.Anchor(g.Id)}\">\n<h2><code>{E(g.Id)}</code> <span class=\"{g.Status}\">{E(GateStatusText.Label(g))}</span></h2>\n<dl>\n");

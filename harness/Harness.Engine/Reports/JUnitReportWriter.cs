@@ -20,9 +20,9 @@ public static class JUnitReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var cases = report.Gates.Select(Case).ToList();
-        var failures = report.Gates.Count(g => g.Blocking && g.Status is GateStatus.Fail or GateStatus.Inconclusive);
+        var failures = report.Gates.Count(g => g.Decides() && g.Status is GateStatus.Fail or GateStatus.Inconclusive);
         var errors = report.Gates.Count(g => g.Blocking && g.Status == GateStatus.NotEvaluated);
-        var skipped = report.Gates.Count(g => (!g.Blocking && g.Status != GateStatus.Pass) || g.Status == GateStatus.NotApplicable);
+        var skipped = report.Gates.Count(g => (!g.Decides() && g.Status != GateStatus.Pass) || g.Status == GateStatus.NotApplicable);
         var time = Seconds(report.Gates.Sum(g => g.DurationSeconds));
         var suite = new XElement("testsuite",
             new XAttribute("name", $"rehearse {report.Phase}"),
@@ -68,7 +68,7 @@ public static class JUnitReportWriter
                 new XAttribute("time", Seconds(gate.DurationSeconds)));
             var message = $"{GateStatusText.Label(gate)}: {gate.Reason}";
             var body = Details(gate);
-            if ((!gate.Blocking && gate.Status != GateStatus.Pass) || gate.Status == GateStatus.NotApplicable)
+            if ((!gate.Decides() && gate.Status != GateStatus.Pass) || gate.Status == GateStatus.NotApplicable)
             {
                 element.Add(new XElement("skipped", new XAttribute("message", Clean(message))));
             }

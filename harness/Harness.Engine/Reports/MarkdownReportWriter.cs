@@ -37,7 +37,7 @@ public static class MarkdownReportWriter
         foreach (var g in report.Gates)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"| {GateStatusText.Icon(g.Status)} | [`{Cell(g.Id)}`](report.html#gate-{Anchor(g.Id)}) | {Cell(g.Kind)} | {(g.Blocking ? "blocking" : "advisory")} | {GateStatusText.Label(g)} | {Cell(g.ValueText)} | {Cell(g.Threshold)} | {g.SampleSize} | {Cell(g.Reason)} |\n");
+                $"| {GateStatusText.Icon(g.Status)} | [`{Cell(g.Id)}`](report.html#gate-{Anchor(g.Id)}) | {Cell(g.Kind)} | {(g.Accepted ? "accepted" : g.Blocking ? "blocking" : "advisory")} | {GateStatusText.Label(g)} | {Cell(g.ValueText)} | {Cell(g.Threshold)} | {g.SampleSize} | {Cell(g.Reason)} |\n");
         }
 
         var notes = report.Gates.Where(g => g.Note is not null || g.Implicit).ToList();
@@ -48,6 +48,11 @@ public static class MarkdownReportWriter
             {
                 md.Append(CultureInfo.InvariantCulture, $"- `{Cell(g.Id)}`: {Cell(g.Implicit ? "added by the harness: the phase has no configuration gate" : g.Note!)}\n");
             }
+        }
+
+        if (report.Findings is { } findings)
+        {
+            Findings(md, findings);
         }
 
         foreach (var g in report.Gates.Where(g => g.Status != GateStatus.Pass && g.Evidence.Count > 0))
@@ -102,4 +107,29 @@ public static class MarkdownReportWriter
     }
 
     private static string Code(string text) => text.Length == 0 ? "" : "<code>" + Cell(text) + "</code>";
+
+    /// <summary>The run's findings against the known-findings file: new ones first (they decide), then accepted, then fixed.</summary>
+    private static void Findings(StringBuilder md, ReportFindings findings)
+    {
+        md.Append(CultureInfo.InvariantCulture, $"\n## Known findings ({Cell(Path.GetFileName(findings.Source))})\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{findings.New.Count} new · {findings.Accepted.Count} accepted · {findings.Fixed.Count} fixed (accepted before, not seen in this run)\n");
+        foreach (var (title, list) in new[] { ("New findings (these decide)", findings.New), ("Accepted findings", findings.Accepted), ("Fixed: accepted, no longer seen", findings.Fixed) })
+        {
+            if (list.Count == 0)
+            {
+                continue;
+            }
+
+            md.Append(CultureInfo.InvariantCulture, $"\n### {title}\n\n| Gate | Fingerprint | Seen | Finding | Accepted because |\n|---|---|---|---|---|\n");
+            foreach (var f in list.Take(MaxEvidenceRows))
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| `{Cell(f.Gate)}` | `{f.Fingerprint}` | {f.Occurrences} | {Cell(f.Summary)} | {Cell(f.Reason ?? "")} |\n");
+            }
+
+            if (list.Count > MaxEvidenceRows)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\n{list.Count - MaxEvidenceRows} more in report.json.\n");
+            }
+        }
+    }
 }

@@ -54,6 +54,9 @@ public sealed record RehearsalReport
     /// <summary>The phases before and after this one in the plan (for the runbook's rollback and next step); null for a load scenario and in reports written before it was recorded.</summary>
     public ReportLadder? Ladder { get; init; }
 
+    /// <summary>With <c>--known-findings</c>: the findings accepted, new and fixed; null otherwise.</summary>
+    public ReportFindings? Findings { get; init; }
+
     /// <summary>Every gate, in the order it ran.</summary>
     public required IReadOnlyList<GateReport> Gates { get; init; }
 }

@@ -57,7 +57,7 @@ public sealed class ShardMerge(GateKindRegistry registry)
             reports.Add(GateReport.From(spec, result, TimeSpan.FromSeconds(parts.Max(p => p.DurationSeconds))));
         }
 
-        var verdict = VerdictRules.Decide(reports.Select(r => (r.Blocking, r.Status)));
+        var verdict = VerdictRules.Decide(reports.Select(r => (r.Decides(), r.Status)));
         var notJudged = first.NotJudged.Count == 0 ? "" : $"; not judged by merge: {string.Join(", ", first.NotJudged)} (rehearse the phase for them: 'rehearse --phase {first.Phase}')";
         return new ShardMergeOutcome(new RehearsalReport
         {

@@ -11,10 +11,12 @@ public static class VerdictReasons
     {
         ArgumentNullException.ThrowIfNull(gates);
         var notApplicable = gates.Where(g => g.Status == GateStatus.NotApplicable).ToList();
-        var blocking = gates.Where(g => g.Blocking && g.Status != GateStatus.NotApplicable).ToList();
+        var blocking = gates.Where(g => g.Decides() && g.Status != GateStatus.NotApplicable).ToList();
+        var accepted = gates.Where(g => g.Accepted).ToList();
         var advisory = gates.Count(g => !g.Blocking && g.Status != GateStatus.NotApplicable);
         var advisoryNote = (advisory == 0 ? "" : $"; {advisory} advisory gate(s) reported but not deciding ({gates.Count(g => !g.Blocking && g.Status is not (GateStatus.Pass or GateStatus.NotApplicable))} not passing)")
-            + (notApplicable.Count == 0 ? "" : $"; not applicable to this target: {string.Join(", ", notApplicable.Select(g => $"'{g.Id}'"))}");
+            + (notApplicable.Count == 0 ? "" : $"; not applicable to this target: {string.Join(", ", notApplicable.Select(g => $"'{g.Id}'"))}")
+            + (accepted.Count == 0 ? "" : $"; failing only on accepted known findings, so not deciding: {string.Join(", ", accepted.Select(g => $"'{g.Id}'"))}");
         return verdict switch
         {
             Verdict.Go => $"all {blocking.Count} blocking gate(s) passed{advisoryNote}",

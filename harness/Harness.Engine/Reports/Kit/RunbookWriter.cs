@@ -40,10 +40,13 @@ public static class RunbookWriter
     private static void Verdict(StringBuilder md, RehearsalReport report)
     {
         md.Append(CultureInfo.InvariantCulture, $"**Verdict: {VerdictRules.ToDisplay(report.Verdict)}.** ");
-        var open = report.Gates.Where(g => g.Blocking && g.Status != GateStatus.Pass && g.Status != GateStatus.NotApplicable).ToList();
+        var open = report.Gates.Where(g => g.Decides() && g.Status != GateStatus.Pass && g.Status != GateStatus.NotApplicable).ToList();
         if (report.Verdict == Verdicts.Verdict.Go)
         {
-            md.Append("Every blocking gate passed: the phase may be promoted with the steps below.\n\n");
+            var accepted = report.Gates.Where(g => g.Accepted).ToList();
+            md.Append(accepted.Count == 0
+                ? "Every blocking gate passed: the phase may be promoted with the steps below.\n\n"
+                : $"Every blocking gate passed, except {string.Join(", ", accepted.Select(g => $"`{MarkdownReportWriter.Cell(g.Id)}`"))}, which failed only on findings your team accepted (see the report's known findings): the phase may be promoted with the steps below.\n\n");
             return;
         }
 
