@@ -47,6 +47,8 @@ public static class RehearseVerb
         var force = new Option<bool>("--force") { Description = "With --ledger: promote without the required rung; needs --reason, and the override is reported and recorded." };
         var reason = new Option<string?>("--reason") { Description = "With --force: why the missing rung is overridden." };
         var knownFindings = new Option<string?>("--known-findings") { Description = "Findings your team reviewed and accepted (JSON file written by 'rehearse findings accept'): a gate failing only on them does not decide, so the phase fails only on new regressions; the report lists accepted, new and fixed findings." };
+        var baseline = new Option<string?>("--baseline") { Description = "A baseline: the report (directory or report.json) of an earlier phase with a baseline-load gate, such as 'rehearse --phase off --out base'; the baseline-load gates compare this run with it (latency by rank test, error ratio, memory)." };
+        root.Options.Add(baseline);
         root.Options.Add(knownFindings);
         root.Options.Add(ledger);
         root.Options.Add(force);
@@ -126,9 +128,30 @@ public static class RehearseVerb
                 }
             }
 
+            Harness.Engine.Gates.Baseline.BaselineMeasurements? baselineMeasurements = null;
+            if (parse.GetValue(baseline) is { } baselinePath)
+            {
+                var resolved = context.Resolve(baselinePath);
+                resolved = Directory.Exists(resolved) ? Path.Combine(resolved, "report.json") : resolved;
+                if (!File.Exists(resolved))
+                {
+                    return context.Fail(ExitCodes.HarnessOrUsageError, $"--baseline: no file '{resolved}' (write one with 'rehearse --phase off --out base')");
+                }
+
+                try
+                {
+                    var baselineReport = ReportJson.Read(await File.ReadAllTextAsync(resolved, cancellationToken).ConfigureAwait(false), resolved);
+                    baselineMeasurements = Harness.Engine.Gates.Baseline.BaselineMeasurements.From(baselineReport, resolved);
+                }
+                catch (FormatException e)
+                {
+                    return context.Fail(ExitCodes.HarnessOrUsageError, $"--baseline: {e.Message}");
+                }
+            }
+
             var storesValue = parse.GetValue(stores)!;
             var containers = storesValue == "containers" || (storesValue == "auto" && NeedsDatabase(context.Registry, selected));
-            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice!, Ledger = ledgerChoice, KnownFindings = known }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
+            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice!, Ledger = ledgerChoice, KnownFindings = known, Baseline = baselineMeasurements }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
         }, cancellationToken));
     }
 
@@ -282,6 +305,7 @@ public static class RehearseVerb
                 Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath,
                 Database = session.Database, ArtifactsDirectory = Path.Combine(directory, "artifacts"), Monitoring = monitoring, PriorGates = prior,
                 KnownFindings = choice.KnownFindings,
+                Baseline = choice.Baseline,
             };
             var report = await RunAsync(context, runner, request, cancellationToken).ConfigureAwait(false);
             await ReportFiles.WriteAllAsync(report, directory, cancellationToken).ConfigureAwait(false);
@@ -306,6 +330,9 @@ public static class RehearseVerb
 
         /// <summary>The promotion ledger to check and append to; null without <c>--ledger</c>.</summary>
         public LedgerSession.Choice? Ledger { get; init; }
+
+        /// <summary>The baseline to compare with; null without <c>--baseline</c>.</summary>
+        public Harness.Engine.Gates.Baseline.BaselineMeasurements? Baseline { get; init; }
 
         /// <summary>The findings the team accepted and their file; null without <c>--known-findings</c>.</summary>
         public (IReadOnlyList<KnownFinding> Findings, string Source)? KnownFindings { get; init; }

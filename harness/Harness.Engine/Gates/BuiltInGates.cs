@@ -35,5 +35,6 @@ public static class BuiltInGates
         .With(MigrationRehearsalGate.Kind)
         .With(MigrationVerifyGate.Kind)
         .With(Promql.PromqlGate.Kind)
-        .With(Drills.AlertChainDrillGate.Kind);
+        .With(Drills.AlertChainDrillGate.Kind)
+        .With(Baseline.BaselineLoadGate.Kind);
 }

@@ -45,6 +45,9 @@ public sealed record GateContext
     /// <summary>Seed of the rehearsal; gates derive their own <see cref="Random"/> from it with <see cref="RandomFor"/>.</summary>
     public int Seed { get; init; }
 
+    /// <summary>The baseline to compare with (<c>--baseline</c>); null when none was given.</summary>
+    public Baseline.BaselineMeasurements? Baseline { get; init; }
+
     /// <summary>Directory that relative paths in parameters resolve against; default the current directory.</summary>
     public string BaseDirectory { get; init; } = ".";
 

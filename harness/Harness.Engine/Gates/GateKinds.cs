@@ -6,6 +6,9 @@ public static class GateKinds
     /// <summary>The target's <c>/api/deprecations</c> matches the phase configuration.</summary>
     public const string ConfigurationConformance = "configuration-conformance";
 
+    /// <summary>The phase under load, recorded as a baseline and, with <c>--baseline</c>, judged against one.</summary>
+    public const string BaselineLoad = "baseline-load";
+
     /// <summary>Every golden payload gets the contract's answer.</summary>
     public const string GoldenConformance = "golden-conformance";
 

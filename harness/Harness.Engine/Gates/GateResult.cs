@@ -39,6 +39,9 @@ public sealed record GateResult
     /// <summary>Numbers to chart in the HTML report.</summary>
     public IReadOnlyList<Chart> Charts { get; init; } = [];
 
+    /// <summary>Raw measurements a later run can read back (a baseline's, <see cref="Baseline.BaselineMeasurements"/>); null for most gates.</summary>
+    public System.Text.Json.JsonElement? Measurements { get; init; }
+
     /// <summary>A result for a gate that could not run.</summary>
     public static GateResult NotEvaluated(string measured, string reason, string threshold = "") =>
         new() { Status = GateStatus.NotEvaluated, Measured = measured, Reason = reason, Threshold = threshold };

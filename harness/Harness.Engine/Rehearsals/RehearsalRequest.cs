@@ -45,6 +45,9 @@ public sealed record RehearsalRequest
     /// <summary>Gates judged before the run (the promotion ledger's rung check), reported first and counted in the verdict; default none.</summary>
     public IReadOnlyList<Reports.GateReport> PriorGates { get; init; } = [];
 
+    /// <summary>The baseline the baseline-load gates compare with (<c>--baseline</c>); default none.</summary>
+    public Gates.Baseline.BaselineMeasurements? Baseline { get; init; }
+
     /// <summary>Findings the team accepted (<c>--known-findings</c>) and the file they came from; default none.</summary>
     public (IReadOnlyList<Findings.KnownFinding> Findings, string Source)? KnownFindings { get; init; }
 }

@@ -123,6 +123,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             DeprecationValues = values,
             TimeProvider = timeProvider,
             Seed = request.Seed,
+            Baseline = request.Baseline,
             Credentials = request.Credentials,
             CapturePath = request.CapturePath,
             Database = request.Database,

@@ -60,6 +60,9 @@ public sealed record GateReport
     /// <summary>Numbers charted in the HTML report.</summary>
     public IReadOnlyList<Chart> Charts { get; init; } = [];
 
+    /// <summary>Raw measurements a later run can read back (the baseline-load gate's, read by <c>--baseline</c>); null for most gates.</summary>
+    public JsonElement? Measurements { get; init; }
+
     /// <summary>
     /// True when the gate failed only on findings the team accepted (<c>--known-findings</c>): its
     /// status stays Fail and it is reported, but it no longer decides the verdict.
@@ -94,6 +97,7 @@ public sealed record GateReport
             Evidence = result.Evidence,
             EvidenceOmitted = result.EvidenceOmitted,
             Charts = result.Charts,
+            Measurements = result.Measurements,
         };
     }
 }

@@ -20,14 +20,18 @@ public sealed class LatencyRecorder
     private readonly long[] _statuses = new long[600];
     private readonly ConcurrentDictionary<string, long> _headers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _classes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LongConcurrentHistogram>? _latencyByClass;
     private long _sent;
     private long _late;
     private long _dropped;
     private long _transportErrors;
     private double _sendSeconds;
 
-    public LatencyRecorder(TimeSpan duration)
+    /// <param name="duration">The step's length.</param>
+    /// <param name="latencyByClass">Also keep a latency histogram per answer class (a baseline's per-endpoint latency); off by default, it costs a lookup per answer.</param>
+    public LatencyRecorder(TimeSpan duration, bool latencyByClass = false)
     {
+        _latencyByClass = latencyByClass ? new(StringComparer.Ordinal) : null;
         var seconds = (int)Math.Ceiling(duration.TotalSeconds) + 1;
         _perSecond = [.. Enumerable.Range(0, seconds).Select(_ => new LongConcurrentHistogram(1, HighestMicros, SignificantDigits))];
         _completedPerSecond = new long[seconds];
@@ -60,6 +64,7 @@ public sealed class LatencyRecorder
         if (responseClass is not null)
         {
             _classes.AddOrUpdate(responseClass, 1, (_, n) => n + 1);
+            _latencyByClass?.GetOrAdd(responseClass, static _ => new LongConcurrentHistogram(1, HighestMicros, SignificantDigits)).RecordValue(value);
         }
     }
 
@@ -84,6 +89,8 @@ public sealed class LatencyRecorder
         Headers = new SortedDictionary<string, long>(_headers, StringComparer.Ordinal),
         Classes = new SortedDictionary<string, long>(_classes, StringComparer.Ordinal),
         Latency = StepResult.Pairs(_latency),
+        LatencyByClass = _latencyByClass is null ? StepResult.NoLatencyByClass
+            : new SortedDictionary<string, IReadOnlyList<long[]>>(_latencyByClass.ToDictionary(c => c.Key, c => StepResult.Pairs(c.Value)), StringComparer.Ordinal),
         PerSecond = [.. Enumerable.Range(0, _perSecond.Length).Where(s => _completedPerSecond[s] > 0 || s < duration.TotalSeconds)
             .Select(s => new SecondSample(s, _completedPerSecond[s], _perSecond[s].TotalCount == 0 ? 0 : _perSecond[s].GetValueAtPercentile(99), targetRateAt(s)))],
     };

@@ -46,6 +46,9 @@ public sealed class LoadEngine
     /// </summary>
     public LoadShard Shard { get; init; } = LoadShard.Whole;
 
+    /// <summary>Keep a latency histogram per answer class as well (a baseline's per-endpoint latency); default off.</summary>
+    public bool LatencyByClass { get; init; }
+
     /// <summary>A client over a <see cref="SocketsHttpHandler"/> sized for load: pooled connections, no proxy, no cookies.</summary>
     public static HttpClient CreateClient(Uri baseAddress, int maxConnections = 256)
     {
@@ -77,7 +80,7 @@ public sealed class LoadEngine
         long next = 0;
         foreach (var step in steps)
         {
-            var recorder = new LatencyRecorder(step.Duration);
+            var recorder = new LatencyRecorder(step.Duration, LatencyByClass);
             progress?.Report($"step {step.Name}: {Describe(step.Model)} for {step.Duration.TotalSeconds:0.#}s{(step.WarmUp ? " (warm-up)" : "")}");
             var first = next;
             next += step.Model switch

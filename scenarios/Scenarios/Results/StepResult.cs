@@ -56,6 +56,12 @@ public sealed record StepResult
     /// <summary>Latency histogram as <c>[microseconds, count]</c> pairs.</summary>
     public IReadOnlyList<long[]> Latency { get; init; } = [];
 
+    /// <summary>Latency histograms per answer class (<c>[microseconds, count]</c> pairs), when the engine was asked for them (<see cref="Engine.LoadEngine.LatencyByClass"/>); empty otherwise.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<long[]>> LatencyByClass { get; init; } = NoLatencyByClass;
+
+    /// <summary>The empty <see cref="LatencyByClass"/>.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<long[]>> NoLatencyByClass { get; } = new SortedDictionary<string, IReadOnlyList<long[]>>(StringComparer.Ordinal);
+
     /// <summary>Per-second series.</summary>
     public IReadOnlyList<SecondSample> PerSecond { get; init; } = [];
 
@@ -95,6 +101,13 @@ public sealed record StepResult
             Headers = Add(Headers, other.Headers),
             Classes = Add(Classes, other.Classes),
             Latency = Pairs(histogram),
+            LatencyByClass = LatencyByClass.Count == 0 && other.LatencyByClass.Count == 0 ? NoLatencyByClass
+                : new SortedDictionary<string, IReadOnlyList<long[]>>(LatencyByClass.Keys.Union(other.LatencyByClass.Keys).ToDictionary(k => k, k =>
+                {
+                    var merged = ToHistogram(LatencyByClass.TryGetValue(k, out var mine) ? mine : []);
+                    merged.Add(ToHistogram(other.LatencyByClass.TryGetValue(k, out var theirs) ? theirs : []));
+                    return Pairs(merged);
+                }), StringComparer.Ordinal),
             PerSecond = [.. PerSecond.Concat(other.PerSecond).GroupBy(s => s.Second).OrderBy(g => g.Key)
                 .Select(g => new SecondSample(g.Key, g.Sum(s => s.Completed), g.Max(s => s.P99Micros), g.Sum(s => s.TargetRate)))],
         };

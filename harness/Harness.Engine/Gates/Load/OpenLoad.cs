@@ -53,7 +53,12 @@ public static class OpenLoad
     /// of its global indexes (<see cref="LoadShard"/>), so the shards' requests, request ids included,
     /// are together exactly the whole run's.
     /// </summary>
-    public static async Task<LoadResult> RunAsync(GateContext context, LoadShape shape, LoadShard shard, CancellationToken cancellationToken)
+    /// <param name="context">The gate's context.</param>
+    /// <param name="shape">The load.</param>
+    /// <param name="shard">Which arrivals to send.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    /// <param name="byEndpoint">Class conforming answers per endpoint (<c>as the contract gives on POST /api/x</c>) and keep a latency histogram per class.</param>
+    public static async Task<LoadResult> RunAsync(GateContext context, LoadShape shape, LoadShard shard, CancellationToken cancellationToken, bool byEndpoint = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(shape);
@@ -71,9 +76,9 @@ public static class OpenLoad
         var expected = requests.Select(r => oracle.Expect(r).Status).ToList();
 
         using var http = LoadEngine.CreateClient(context.Http.BaseAddress!);
-        var engine = new LoadEngine(http, TimeProvider.System) { Shard = shard };
+        var engine = new LoadEngine(http, TimeProvider.System) { Shard = shard, LatencyByClass = byEndpoint };
         return await engine.RunAsync(steps, i => builder.Build(requests[(int)(i % total)], ids)!, [context.Rules.Data.Headers.Mode],
-            (i, response) => Conforms(expected[(int)(i % total)], (int)response.StatusCode) ? Conforming
+            (i, response) => Conforms(expected[(int)(i % total)], (int)response.StatusCode) ? (byEndpoint ? $"{Conforming} on {requests[(int)(i % total)].Endpoint}" : Conforming)
                 : ErrorClass((int)response.StatusCode, expected[(int)(i % total)], requests[(int)(i % total)].Endpoint.ToString()),
             context.Seed, null, cancellationToken).ConfigureAwait(false);
     }
