@@ -102,7 +102,21 @@ public sealed class ConsumerAudit
         var requestId = CaptureClassifier.IsValidRequestId(entry.RequestId)
             ? entry.RequestId!
             : string.Create(CultureInfo.InvariantCulture, $"audit{_options.Seed}-{lineNumber}");
-        var classified = _classifier.Classify(new CapturedRequest(entry.Method, entry.Target, entry.Body, requestId), requestId);
+        CaptureClass classified;
+        try
+        {
+            classified = _classifier.Classify(new CapturedRequest(entry.Method, entry.Target, entry.Body, requestId), requestId);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or IndexOutOfRangeException)
+        {
+            // The oracle reads well-formed routes; a logged path it cannot read (a fund id that is no number) is reported, never a crash.
+            var reason = $"{endpoint}: the request could not be read ({e.GetType().Name})";
+            _unclassified[reason] = _unclassified.GetValueOrDefault(reason) + 1;
+            client.Unclassified++;
+            _overall.Unclassified++;
+            return;
+        }
+
         if (!classified.Validated)
         {
             return;
