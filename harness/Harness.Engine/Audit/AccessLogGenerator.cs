@@ -53,6 +53,7 @@ public static class AccessLogGenerator
                 target = "/api/allocations";
                 body = string.Create(CultureInfo.InvariantCulture, $"{{\"fundId\":1,\"items\":[{{\"companyId\":{1 + random.Next(5)},\"stage\":\"seed\",\"amount\":1000}}]}}");
                 unclassified += options.Format == AccessLogFormat.Combined ? 1 : 0;
+                offenderStage += offender && options.Format == AccessLogFormat.Json ? 1 : 0;
             }
             else
             {
