@@ -48,6 +48,7 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
         root.Subcommands.Add(FindingsVerb.Build(context));
         root.Subcommands.Add(LoadVerb.Build(context));
         root.Subcommands.Add(MergeVerb.Build(context));
+        root.Subcommands.Add(AuditVerb.Build(context));
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);
         return root;
     }

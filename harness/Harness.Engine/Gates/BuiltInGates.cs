@@ -32,6 +32,7 @@ public static class BuiltInGates
         .With(WouldRejectConformanceGate.Kind)
         .With(TrafficReadinessGate.UnknownRate)
         .With(TrafficReadinessGate.WouldRejectRate)
+        .With(ConsumerAuditGate.Kind)
         .With(MigrationRehearsalGate.Kind)
         .With(MigrationVerifyGate.Kind)
         .With(Promql.PromqlGate.Kind)

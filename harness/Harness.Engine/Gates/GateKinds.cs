@@ -42,6 +42,9 @@ public static class GateKinds
     /// <summary>Traffic readiness: share of replayed real requests answered as would-reject.</summary>
     public const string WouldRejectRate = "would-reject-rate";
 
+    /// <summary>Traffic readiness per client: the consumer audit of an access log, overall and per-client share limits.</summary>
+    public const string ConsumerAudit = "consumer-audit";
+
     /// <summary>End-to-end latency percentile under an open-model load, timed from scheduled start.</summary>
     public const string LatencyUnderLoad = "latency-under-load";
 
