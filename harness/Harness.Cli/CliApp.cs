@@ -47,6 +47,7 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
         root.Subcommands.Add(StatusVerb.Build(context));
         root.Subcommands.Add(LoadVerb.Build(context));
         root.Subcommands.Add(MergeVerb.Build(context));
+        root.Subcommands.Add(DiffVerb.Build(context));
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);
         return root;
     }
