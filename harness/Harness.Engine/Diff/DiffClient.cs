@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Flurl;
 using Flurl.Http;
 using StageContract.Data;
 
@@ -8,8 +9,8 @@ namespace Harness.Engine.Diff;
 
 /// <summary>
 /// Sends diff requests to one target with Flurl and reads the answer as the diff compares it: status,
-/// media type, the contract's headers (and any other <c>X-Stage-*</c>), the body as JSON. The path is
-/// sent byte for byte (Flurl would re-encode a query), so every target gets exactly the same request.
+/// media type, the contract's headers (and any other <c>X-Stage-*</c>), the body as JSON. Every target
+/// gets the same method, path, body and request id.
 /// </summary>
 public sealed class DiffClient : IDisposable
 {
@@ -49,11 +50,10 @@ public sealed class DiffClient : IDisposable
         try
         {
             using var content = request.Body is null ? null : new StringContent(request.Body, Encoding.UTF8, "application/json");
-            using var response = await _client.Request()
+            using var response = await new FlurlRequest(new Url(target)) { Client = _client }
                 .WithHeader(_names.RequestId, request.RequestId)
                 .WithHeader("Accept", "application/json, application/problem+json")
                 .AllowAnyHttpStatus()
-                .BeforeCall(call => call.HttpRequestMessage.RequestUri = target)
                 .SendAsync(new HttpMethod(request.Method), content, HttpCompletionOption.ResponseContentRead, cancellationToken)
                 .ConfigureAwait(false);
             return await ReadAsync(response.ResponseMessage, cancellationToken).ConfigureAwait(false);
