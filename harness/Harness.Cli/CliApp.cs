@@ -7,7 +7,7 @@ namespace Harness.Cli;
 
 /// <summary>
 /// The <c>rehearse</c> command line: <c>rehearse --phase</c> (the main verb), <c>phases</c>,
-/// <c>golden</c>, <c>report</c> and <c>scenario</c>, and <c>--version</c>. Everything it prints goes to the injected <see cref="CliOutput"/>;
+/// <c>golden</c>, <c>report</c>, <c>scenario</c>, <c>status</c>, <c>load</c>, <c>merge</c> and <c>diff</c>, and <c>--version</c>. Everything it prints goes to the injected <see cref="CliOutput"/>;
 /// every outcome is one of <see cref="ExitCodes"/>. Environment variables are read through the
 /// injected <see cref="CliEnvironment"/> (the process's by default).
 /// </summary>
@@ -49,6 +49,7 @@ public sealed class CliApp(CliOutput output, TimeProvider timeProvider, GateKind
         root.Subcommands.Add(LoadVerb.Build(context));
         root.Subcommands.Add(MergeVerb.Build(context));
         root.Subcommands.Add(AuditVerb.Build(context));
+        root.Subcommands.Add(DiffVerb.Build(context));
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);
         return root;
     }

@@ -21,6 +21,9 @@ public sealed record PhasePlan
     /// <summary>How the rehearsal's Prometheus judges time (<c>observability:</c>); default short rehearsal windows.</summary>
     public Observability.Live.ObservabilitySettings Observability { get; init; } = Harness.Engine.Observability.Live.ObservabilitySettings.Default;
 
+    /// <summary>How <c>rehearse diff</c> runs and judges a dual run (<c>diff:</c>); null: the defaults of <see cref="Harness.Engine.Diff.DiffSettings"/>.</summary>
+    public Harness.Engine.Diff.DiffSettings? Diff { get; init; }
+
     /// <summary>The phases, in plan order.</summary>
     public required IReadOnlyList<Phase> Phases { get; init; }
 

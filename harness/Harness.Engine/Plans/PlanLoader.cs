@@ -17,7 +17,7 @@ public static class PlanLoader
     /// <summary>Name of the built-in plan resource.</summary>
     public const string DefaultPlanResource = "Harness.Engine.Plans.default-plan.yaml";
 
-    private static readonly string[] PlanKeys = ["version", "contract", "observability", "ledger", "phases"];
+    private static readonly string[] PlanKeys = ["version", "contract", "observability", "ledger", "diff", "phases"];
     private static readonly string[] LedgerKeys = ["maxAge"];
     private static readonly string[] ObservabilityKeys = ["scrapeInterval", "ruleWindow", "alertFor", "job"];
     private static readonly string[] ContractKeys = ["sunset", "docsUrl"];
@@ -119,8 +119,9 @@ public static class PlanLoader
             }
         }
 
+        var diff = Reader.Optional(root, "diff") is { } diffNode ? DiffSection.Read(reader, reader.AsMapping(diffNode, "diff")) : null;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return new PhasePlan { Version = version, Source = source, Sha256 = hash, BaseDirectory = baseDirectory, Contract = contract, Observability = observability, LedgerMaxAge = maxAge, Phases = phases };
+        return new PhasePlan { Version = version, Source = source, Sha256 = hash, BaseDirectory = baseDirectory, Contract = contract, Observability = observability, LedgerMaxAge = maxAge, Diff = diff, Phases = phases };
     }
 
     private static Observability.Live.ObservabilitySettings ReadObservability(Reader reader, YamlMappingNode map)
