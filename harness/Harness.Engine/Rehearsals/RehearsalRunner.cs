@@ -75,7 +75,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             observer.GateFinished(report, i, gates.Count);
         }
 
-        var observed = await TargetProbe.ReadAsync(request.Http, request.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
+        var observed = await TargetProbe.ReadAsync(request.Client, request.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         var verdict = VerdictRules.Decide(reports.Select(r => (r.Blocking, r.Status)));
         return new RehearsalReport
         {
@@ -112,6 +112,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
         return new GateContext
         {
             Http = request.Http,
+            Client = request.Client,
             Phase = request.Phase,
             Spec = spec,
             Rules = request.Rules,

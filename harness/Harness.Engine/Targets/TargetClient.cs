@@ -1,0 +1,61 @@
+using Flurl.Http;
+
+namespace Harness.Engine.Targets;
+
+/// <summary>
+/// The harness's HTTP client for the non-hot paths (probes, golden corpus, ops API, drills, webhook,
+/// metrics scrapes, Prometheus and Alertmanager): Flurl.Http over the caller's <see cref="HttpClient"/>,
+/// so the base address, handler, connection settings and timeout stay the caller's. The load engine
+/// keeps its raw <c>SocketsHttpHandler</c> client (throughput; see the README).
+/// </summary>
+public static class TargetClient
+{
+    /// <summary>
+    /// A Flurl client over <paramref name="http"/>: every status is data (4xx/5xx never throw: the harness
+    /// judges them), the timeout is <paramref name="http"/>'s (reported as <see cref="FlurlHttpTimeoutException"/>),
+    /// redirects are left to the handler as before. Disposing it disposes <paramref name="http"/>.
+    /// </summary>
+    public static IFlurlClient Over(HttpClient http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var client = new FlurlClient(http);
+        client.Settings.AllowedHttpStatusRange = "*";
+        client.Settings.Timeout = http.Timeout;
+        client.Settings.Redirects.Enabled = false;
+        return client;
+    }
+
+    /// <summary>A client over a new <see cref="HttpClient"/> at <paramref name="baseAddress"/> with <paramref name="timeout"/>.</summary>
+    public static IFlurlClient At(Uri baseAddress, TimeSpan timeout) =>
+        Over(new HttpClient { BaseAddress = baseAddress, Timeout = timeout });
+
+    /// <summary>
+    /// A request to <paramref name="relative"/> resolved against the base address as <see cref="HttpClient"/> resolves
+    /// a relative URI (so <c>/api/x</c> is the root's and <c>api/x</c> the base path's), statuses allowed.
+    /// </summary>
+    public static IFlurlRequest Path(this IFlurlClient client, string relative)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(relative);
+        var url = client.BaseUrl is { Length: > 0 } root ? new Uri(new Uri(root), relative).AbsoluteUri : relative;
+        return client.Request(url).AllowAnyHttpStatus();
+    }
+
+    /// <summary>The base address, for messages and reports.</summary>
+    public static Uri? BaseAddress(this IFlurlClient client) =>
+        client?.BaseUrl is { Length: > 0 } root ? new Uri(root) : null;
+
+    /// <summary>Why a call got no answer, in a line: the timeout, the socket error or the exception's message.</summary>
+    public static string Describe(FlurlHttpException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            FlurlHttpTimeoutException => "no answer within the timeout",
+            { InnerException: HttpRequestException { InnerException: System.Net.Sockets.SocketException s } } => s.Message,
+            { InnerException: HttpRequestException h } => h.Message,
+            { InnerException: { } inner } => inner.Message,
+            _ => exception.Message,
+        };
+    }
+}
