@@ -46,7 +46,7 @@ public sealed class TargetSession : IAsyncDisposable
     /// <summary>Raw client whose base address is the target, for the hot paths (load scenarios).</summary>
     public HttpClient Http { get; }
 
-    /// <summary>The harness's client of the non-hot paths (probes, drills, golden corpus, ops API), over <see cref="Http"/>.</summary>
+    /// <summary>The harness's client of the non-hot paths (probes, drills, golden corpus, ops API), sending through <see cref="Http"/>.</summary>
     public IFlurlClient Client { get; }
 
     /// <summary>Secrets the drills use: made up for the embedded service, read from the environment for a URL.</summary>
@@ -149,6 +149,7 @@ public sealed class TargetSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Http.Dispose();
         if (_service is not null)
         {
             await _service.DisposeAsync().ConfigureAwait(false);

@@ -245,13 +245,42 @@ public sealed class FailureHandlingTests
     }
 
     [Fact]
-    public async Task GoldenConformance_MalformedJsonAnswers_FailWithEvidenceNotPass()
+    public async Task GoldenConformance_TruncatedJsonAnswers_FailWithEvidenceNotPass()
     {
         using var test = new HttpTest();
         test.RespondWith("{\"id\": ", 200, new { Content_Type = "application/json" });
         var spec = Spec(GateKinds.GoldenConformance, ">= 100%");
         var result = await GoldenConformanceGate.Create(spec).Gate!.EvaluateAsync(Context(spec), CancellationToken.None);
         Assert.Equal(GateStatus.Fail, result.Status);
-        Assert.Contains(result.Evidence, e => e.Actual.Contains("<invalid JSON>", StringComparison.Ordinal));
+        Assert.Equal(0, result.Value);
+        Assert.DoesNotContain("unreachable", result.Reason, StringComparison.Ordinal);
+        Assert.NotEmpty(result.Evidence);
+    }
+
+    [Fact]
+    public async Task TargetClient_OverAUsedClient_LeavesItsTimeoutAndSendsThroughIt()
+    {
+        var handler = new StubHandler(_ => new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable));
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://target.test/base/"), Timeout = TimeSpan.FromSeconds(7) };
+        using (await http.GetAsync(new Uri("first", UriKind.Relative))) { }
+        using var client = TargetClient.Over(http);
+        using var response = await client.Path("metrics").GetAsync();
+        Assert.Equal(503, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), http.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(7), client.Settings.Timeout);
+        Assert.Equal(["GET http://target.test/base/first", "GET http://target.test/base/metrics"], handler.Requests);
+    }
+
+    [Fact]
+    public async Task TargetClient_TheHttpClientsTimeout_IsAFlurlTimeout()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMilliseconds(300) };
+        using var client = TargetClient.Over(http);
+        var read = await TargetProbe.ReadAsync(client, ContractRules.Default.Endpoints.Routes, CancellationToken.None);
+        Assert.True(read.Unreachable);
+        Assert.StartsWith($"no answer from http://127.0.0.1:{port}/ within", read.Error, StringComparison.Ordinal);
     }
 }

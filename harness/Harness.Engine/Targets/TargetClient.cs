@@ -11,23 +11,24 @@ namespace Harness.Engine.Targets;
 public static class TargetClient
 {
     /// <summary>
-    /// A Flurl client over <paramref name="http"/>: every status is data (4xx/5xx never throw: the harness
-    /// judges them), the timeout is <paramref name="http"/>'s (reported as <see cref="FlurlHttpTimeoutException"/>),
-    /// redirects are left to the handler as before. Disposing it disposes <paramref name="http"/>.
+    /// A Flurl client that sends through <paramref name="http"/> (its base address, handler, connections and timeout;
+    /// <paramref name="http"/> is neither changed nor owned: dispose it as before). Every status is data (4xx/5xx never
+    /// throw: the harness judges them); no answer within <paramref name="http"/>'s timeout is a
+    /// <see cref="FlurlHttpTimeoutException"/>, a refused or reset connection a <see cref="FlurlHttpException"/>;
+    /// redirects are left to the handler, as before.
     /// </summary>
     public static IFlurlClient Over(HttpClient http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var client = new FlurlClient(http);
+#pragma warning disable CA2000 // The Flurl client owns the wrapper (and only it); the wrapper never disposes http.
+        var through = new HttpClient(new ThroughClientHandler(http)) { BaseAddress = http.BaseAddress };
+#pragma warning restore CA2000
+        var client = new FlurlClient(through);
         client.Settings.AllowedHttpStatusRange = "*";
         client.Settings.Timeout = http.Timeout;
         client.Settings.Redirects.Enabled = false;
         return client;
     }
-
-    /// <summary>A client over a new <see cref="HttpClient"/> at <paramref name="baseAddress"/> with <paramref name="timeout"/>.</summary>
-    public static IFlurlClient At(Uri baseAddress, TimeSpan timeout) =>
-        Over(new HttpClient { BaseAddress = baseAddress, Timeout = timeout });
 
     /// <summary>
     /// A request to <paramref name="relative"/> resolved against the base address as <see cref="HttpClient"/> resolves
