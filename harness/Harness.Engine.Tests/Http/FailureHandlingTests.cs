@@ -283,4 +283,16 @@ public sealed class FailureHandlingTests
         Assert.True(read.Unreachable);
         Assert.StartsWith($"no answer from http://127.0.0.1:{port}/ within", read.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TargetProbe_CancelledByTheCaller_IsACancellationNotAnUnreachableTarget()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        using var client = TargetClient.Over(http);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TargetProbe.ReadAsync(client, ContractRules.Default.Endpoints.Routes, cancel.Token));
+    }
 }

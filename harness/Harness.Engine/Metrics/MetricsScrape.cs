@@ -39,6 +39,7 @@ public static class MetricsScrape
         }
         catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return (null, $"cannot scrape /{Path}: {TargetClient.Describe(e)}");
         }
         catch (HttpRequestException e)

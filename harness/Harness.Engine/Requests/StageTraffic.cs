@@ -41,6 +41,7 @@ public sealed class StageTraffic(IFlurlClient client, TrafficSettings settings)
         }
         catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return ObservedResponse.Failed(TargetClient.Describe(e));
         }
         catch (HttpRequestException e)
@@ -98,6 +99,7 @@ public sealed class StageTraffic(IFlurlClient client, TrafficSettings settings)
         }
         catch (Exception e) when (e is FlurlHttpException or HttpRequestException or JsonException or NotSupportedException)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             problems.Add($"{request.Endpoint} to create a fixture failed: {(e is FlurlHttpException f ? TargetClient.Describe(f) : e.Message)}");
             return null;
         }

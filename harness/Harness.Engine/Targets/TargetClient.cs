@@ -46,6 +46,18 @@ public static class TargetClient
     public static Uri? BaseAddress(this IFlurlClient client) =>
         client?.BaseUrl is { Length: > 0 } root ? new Uri(root) : null;
 
+    /// <summary>
+    /// Flurl reports a call cancelled by its caller (Ctrl+C, a gate's timeout) as a <see cref="FlurlHttpException"/>, which
+    /// would read as "no answer"; called first in a catch of one, this turns it back into the cancellation it is.
+    /// </summary>
+    public static void ThrowIfCancelled(Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is FlurlHttpException and not FlurlHttpTimeoutException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("cancelled: " + exception.Message, exception, cancellationToken);
+        }
+    }
+
     /// <summary>Why a call got no answer, in a line: the timeout, the socket error or the exception's message.</summary>
     public static string Describe(FlurlHttpException exception)
     {

@@ -25,6 +25,7 @@ public static class TargetProbe
         }
         catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return new TargetRead(null, $"cannot reach {client.BaseUrl}: {TargetClient.Describe(e)}", Unreachable: true);
         }
 

@@ -48,8 +48,9 @@ public sealed class AlertWebhook(IFlurlClient client)
             using var response = await client.Path(TargetProbe.DeprecationsPath).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             return response.ResponseMessage.Headers.Date;
         }
-        catch (FlurlHttpException)
+        catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return null;
         }
     }
@@ -88,6 +89,7 @@ public sealed class AlertWebhook(IFlurlClient client)
         }
         catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return (0, "no answer: " + TargetClient.Describe(e));
         }
         catch (HttpRequestException e)

@@ -74,6 +74,7 @@ public sealed class GoldenConformanceGate : IGate
             }
             catch (Exception e) when (e is FlurlHttpException or HttpRequestException)
             {
+                TargetClient.ThrowIfCancelled(e, cancellationToken);
                 var why = e is FlurlHttpException f ? TargetClient.Describe(f) : "the answer broke off: " + e.Message;
                 unanswered.Add(why);
                 differences = [new GoldenDifference("answer", "an HTTP response", "none: " + why)];

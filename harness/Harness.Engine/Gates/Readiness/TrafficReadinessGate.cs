@@ -147,6 +147,7 @@ public sealed class TrafficReadinessGate : IGate
         }
         catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return ObservedResponse.Failed(TargetClient.Describe(e));
         }
         catch (HttpRequestException e)

@@ -60,8 +60,9 @@ public sealed class EnforcedShareGate : IGate
                     modes[i] = response.ResponseMessage.Headers.TryGetValues(header, out var values) ? values.First() : "(none)";
                     statuses[i] = response.StatusCode;
                 }
-                catch (FlurlHttpException)
+                catch (FlurlHttpException e)
                 {
+                    TargetClient.ThrowIfCancelled(e, ct);
                     modes[i] = null;
                 }
             }).ConfigureAwait(false);

@@ -42,8 +42,9 @@ public sealed class AlertmanagerApi(IFlurlClient client, TimeProvider time)
             using var response = await client.Path("-/ready").GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             return response.StatusCode is >= 200 and < 300;
         }
-        catch (FlurlHttpException)
+        catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return false;
         }
     }
@@ -70,6 +71,7 @@ public sealed class AlertmanagerApi(IFlurlClient client, TimeProvider time)
         }
         catch (Exception e) when (e is FlurlHttpException or HttpRequestException)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             throw new PrometheusQueryException($"Alertmanager at {client.BaseUrl} did not answer the silence: {(e is FlurlHttpException f ? TargetClient.Describe(f) : e.Message)}");
         }
 
@@ -100,6 +102,7 @@ public sealed class AlertmanagerApi(IFlurlClient client, TimeProvider time)
         }
         catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             throw new PrometheusQueryException($"Alertmanager did not expire silence {id}: {TargetClient.Describe(e)}");
         }
 
@@ -125,6 +128,7 @@ public sealed class AlertmanagerApi(IFlurlClient client, TimeProvider time)
         }
         catch (Exception e) when (e is FlurlHttpException or HttpRequestException or JsonException or InvalidOperationException or KeyNotFoundException)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             throw new PrometheusQueryException($"Alertmanager's alerts could not be read: {(e is FlurlHttpException f ? TargetClient.Describe(f) : e.Message)}");
         }
     }
@@ -145,6 +149,7 @@ public sealed class AlertmanagerApi(IFlurlClient client, TimeProvider time)
         }
         catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             throw new PrometheusQueryException($"Alertmanager's metrics could not be read: {TargetClient.Describe(e)}");
         }
         catch (HttpRequestException e)

@@ -49,8 +49,9 @@ public sealed class PrometheusApi(IFlurlClient client)
             using var response = await client.Path("-/ready").GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             return response.StatusCode is >= 200 and < 300;
         }
-        catch (FlurlHttpException)
+        catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return false;
         }
     }
@@ -128,6 +129,7 @@ public sealed class PrometheusApi(IFlurlClient client)
         }
         catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             throw new PrometheusQueryException($"Prometheus at {client.BaseUrl} did not answer: {TargetClient.Describe(e)}");
         }
 
