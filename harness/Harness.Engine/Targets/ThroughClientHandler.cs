@@ -23,6 +23,8 @@ internal sealed class ThroughClientHandler(HttpClient http) : HttpMessageHandler
             copy.Headers.TryAddWithoutValidation(name, values);
         }
 
+#pragma warning disable RS0030 // The one sanctioned raw send: the Flurl client's requests go out through the caller's HttpClient here.
         return await http.SendAsync(copy, cancellationToken).ConfigureAwait(false);
+#pragma warning restore RS0030
     }
 }
