@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Flurl.Http;
 using GoldenPayloads.Corpus;
 using GoldenPayloads.Running;
 using StageContract;
@@ -15,7 +16,7 @@ public sealed class GoldenRunnerTests
         using var client = new HttpClient(handler);
         var golden = CorpusCase.All["monte-carlo/malformed-json"];
 
-        await new GoldenRunner(client, ContractRules.Default.Data).RunAsync(golden, new Uri("http://target.test/prefix/"), "rid-1", CancellationToken.None);
+        await new GoldenRunner(new FlurlClient(client), ContractRules.Default.Data).RunAsync(golden, new Uri("http://target.test/prefix/"), "rid-1", CancellationToken.None);
 
         Assert.Equal(HttpMethod.Post, handler.Method);
         Assert.Equal("http://target.test/prefix/api/monte-carlo/simulate", handler.Uri!.AbsoluteUri);
@@ -31,7 +32,7 @@ public sealed class GoldenRunnerTests
         using var client = new HttpClient(handler);
         var golden = CorpusCase.All["companies/case-whitespace-dash"];
 
-        await new GoldenRunner(client, ContractRules.Default.Data).RunAsync(golden, new Uri("http://target.test"), "rid", CancellationToken.None);
+        await new GoldenRunner(new FlurlClient(client), ContractRules.Default.Data).RunAsync(golden, new Uri("http://target.test"), "rid", CancellationToken.None);
 
         Assert.Equal(HttpMethod.Get, handler.Method);
         Assert.Equal("/api/funds/1/companies?stage=%20%20SERIES%E2%80%91B%20", handler.Uri!.PathAndQuery);
@@ -57,7 +58,7 @@ public sealed class GoldenRunnerTests
         });
         using var client = new HttpClient(handler);
 
-        var outcome = await new GoldenRunner(client, ContractRules.Default.Data)
+        var outcome = await new GoldenRunner(new FlurlClient(client), ContractRules.Default.Data)
             .RunAsync(CorpusCase.All["allocations/canonical"], new Uri("http://target.test/"), "rid-2", CancellationToken.None);
 
         Assert.Equal(201, outcome.Status);
@@ -78,7 +79,7 @@ public sealed class GoldenRunnerTests
         });
         using var client = new HttpClient(handler);
 
-        var outcome = await new GoldenRunner(client, ContractRules.Default.Data)
+        var outcome = await new GoldenRunner(new FlurlClient(client), ContractRules.Default.Data)
             .RunAsync(CorpusCase.All["companies/canonical"], new Uri("http://target.test/"), "rid", CancellationToken.None);
 
         Assert.Equal("<invalid JSON> {oops", outcome.Body!.GetValue<string>());

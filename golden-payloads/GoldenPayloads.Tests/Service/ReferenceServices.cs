@@ -1,3 +1,4 @@
+using Flurl.Http;
 using GoldenPayloads.Comparison;
 using GoldenPayloads.Corpus;
 using GoldenPayloads.Modes;
@@ -24,7 +25,7 @@ public sealed class ReferenceServices : IAsyncLifetime, IDisposable
 
     public GoldenComparison Comparison { get; } = new(ContractRules.Default, new ExactDeprecationValues(ContractRules.Default.Data));
 
-    public ReferenceServices() => Runner = new GoldenRunner(_client, ContractRules.Default.Data);
+    public ReferenceServices() => Runner = new GoldenRunner(new FlurlClient(_client), ContractRules.Default.Data);
 
     public Uri BaseAddress(GoldenMode mode) => _services[mode].BaseAddress;
 

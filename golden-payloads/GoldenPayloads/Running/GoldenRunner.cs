@@ -1,27 +1,27 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Flurl.Http;
 using GoldenPayloads.Corpus;
 using StageContract.Data;
 
 namespace GoldenPayloads.Running;
 
 /// <summary>
-/// Sends golden cases to any target over HTTP and records what came back, scrubbed. The client is
-/// the caller's (base address, timeouts and handler are theirs); nothing here knows the reference
-/// service.
+/// Sends golden cases to any target over HTTP (Flurl.Http, the harness's client of the non-hot paths) and
+/// records what came back, scrubbed. The client is the caller's (timeouts and handler are theirs); every
+/// status is data; nothing here knows the reference service.
 /// </summary>
 public sealed class GoldenRunner
 {
     private const string LocationHeader = "Location";
     private const string StagePrefix = "X-Stage-";
-    private readonly HttpClient _client;
+    private readonly IFlurlClient _client;
     private readonly HeaderNames _names;
     private readonly string[] _captured;
 
     /// <summary>Creates a runner that reads header names from the contract data.</summary>
-    public GoldenRunner(HttpClient client, StageContractData data)
+    public GoldenRunner(IFlurlClient client, StageContractData data)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         ArgumentNullException.ThrowIfNull(data);
@@ -29,22 +29,23 @@ public sealed class GoldenRunner
         _captured = [.. _names.All.Where(n => !string.Equals(n, _names.RequestId, StringComparison.OrdinalIgnoreCase)), LocationHeader];
     }
 
-    /// <summary>Sends <paramref name="golden"/> to <paramref name="baseAddress"/> with <c>X-Request-Id: requestId</c>.</summary>
+    /// <summary>
+    /// Sends <paramref name="golden"/> to <paramref name="baseAddress"/> with <c>X-Request-Id: requestId</c>. A target that
+    /// does not answer (refused, reset, timed out) throws <see cref="FlurlHttpException"/> (<see cref="FlurlHttpTimeoutException"/>
+    /// for a timeout); every answer, whatever its status, comes back observed.
+    /// </summary>
     public async Task<ObservedOutcome> RunAsync(GoldenCase golden, Uri baseAddress, string requestId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(golden);
         ArgumentNullException.ThrowIfNull(baseAddress);
         ArgumentNullException.ThrowIfNull(requestId);
-        using var request = new HttpRequestMessage(new HttpMethod(golden.Request.Method), Target(baseAddress, golden.Request.Path));
-        request.Headers.TryAddWithoutValidation(_names.RequestId, requestId);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
-        if (golden.Request.BodyText is { } body)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var request = _client.Request(Target(baseAddress, golden.Request.Path).AbsoluteUri)
+            .AllowAnyHttpStatus()
+            .WithHeader(_names.RequestId, requestId)
+            .WithHeader("Accept", "application/json, application/problem+json");
+        using var content = golden.Request.BodyText is { } body ? new StringContent(body, Encoding.UTF8, "application/json") : null;
+        using var answer = await request.SendAsync(new HttpMethod(golden.Request.Method), content, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var response = answer.ResponseMessage;
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var contentType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
         var echoed = response.Headers.TryGetValues(_names.RequestId, out var ids) && ids.SingleOrDefault() == requestId;

@@ -30,6 +30,7 @@ public sealed class ScenarioTargets(Uri? url, TextWriter progress) : IScenarioTa
         var context = new GateContext
         {
             Http = remote.Http,
+            Client = remote.Client,
             Phase = new Phase { Name = "scenario", Configuration = configuration, Gates = [spec] },
             Spec = spec,
             Seed = seed,

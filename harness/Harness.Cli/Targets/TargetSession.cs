@@ -1,3 +1,4 @@
+using Flurl.Http;
 using Harness.Containers;
 using Harness.Engine.Plans;
 using Harness.Engine.Targets;
@@ -36,13 +37,17 @@ public sealed class TargetSession : IAsyncDisposable
         Database = database;
         Stores = stores;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = RequestTimeout };
+        Client = TargetClient.Over(Http);
     }
 
     /// <summary>The embedded reference or a URL.</summary>
     public TargetKind Kind { get; }
 
-    /// <summary>Client whose base address is the target.</summary>
+    /// <summary>Raw client whose base address is the target, for the hot paths (load scenarios).</summary>
     public HttpClient Http { get; }
+
+    /// <summary>The harness's client of the non-hot paths (probes, drills, golden corpus, ops API), sending through <see cref="Http"/>.</summary>
+    public IFlurlClient Client { get; }
 
     /// <summary>Secrets the drills use: made up for the embedded service, read from the environment for a URL.</summary>
     public TargetCredentials Credentials { get; }
@@ -143,6 +148,7 @@ public sealed class TargetSession : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        Client.Dispose();
         Http.Dispose();
         if (_service is not null)
         {

@@ -32,7 +32,7 @@ public static class GoldenVerb
             TargetRead read;
             await using (var probe = TargetSession.ForUrl(url, environment: context.Environment))
             {
-                read = await TargetProbe.ReadAsync(probe.Http, StageContract.ContractRules.Default.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
+                read = await TargetProbe.ReadAsync(probe.Client, StageContract.ContractRules.Default.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
             }
 
             if (read.Unreachable)

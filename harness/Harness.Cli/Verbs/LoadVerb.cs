@@ -90,13 +90,13 @@ public static class LoadVerb
 
             await using (session.ConfigureAwait(false))
             {
-                var probe = await TargetProbe.ReadAsync(session.Http, StageContract.ContractRules.Default.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
+                var probe = await TargetProbe.ReadAsync(session.Client, StageContract.ContractRules.Default.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
                 if (probe.Unreachable)
                 {
                     return context.Fail(ExitCodes.HarnessOrUsageError, $"target unreachable: {probe.Error}");
                 }
 
-                var request = new RehearsalRequest { Plan = loaded, Phase = selected, Http = session.Http, TargetKind = session.Kind, Seed = seedValue };
+                var request = new RehearsalRequest { Plan = loaded, Phase = selected, Http = session.Http, Client = session.Client, TargetKind = session.Kind, Seed = seedValue };
                 var file = await runner.RunAsync(request, part, context.Output.Out, cancellationToken).ConfigureAwait(false);
                 // Written beside and renamed into place: on a shared volume a merge waiting for the files never reads half of one.
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -278,7 +278,7 @@ public static class RehearseVerb
 
         await using (session.ConfigureAwait(false))
         {
-            var probe = await TargetProbe.ReadAsync(session.Http, StageContract.ContractRules.Default.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
+            var probe = await TargetProbe.ReadAsync(session.Client, StageContract.ContractRules.Default.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
             if (probe.Unreachable)
             {
                 return context.Fail(ExitCodes.HarnessOrUsageError, $"target unreachable: {probe.Error}");
@@ -302,7 +302,7 @@ public static class RehearseVerb
             await using var monitoringScope = (monitoring ?? (IAsyncDisposable)NoMonitoring.Instance).ConfigureAwait(false);
             var request = new RehearsalRequest
             {
-                Plan = plan, Phase = phase, Http = session.Http, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath,
+                Plan = plan, Phase = phase, Http = session.Http, Client = session.Client, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath,
                 Database = session.Database, ArtifactsDirectory = Path.Combine(directory, "artifacts"), Monitoring = monitoring, PriorGates = prior,
                 KnownFindings = choice.KnownFindings,
                 Baseline = choice.Baseline,

@@ -85,7 +85,7 @@ public static class ScenarioVerb
         }
 
         await using var session = TargetSession.ForUrl(url);
-        var read = await TargetProbe.ReadAsync(session.Http, ContractRules.Default.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
+        var read = await TargetProbe.ReadAsync(session.Client, ContractRules.Default.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         return read.Unreachable ? (null, $"target unreachable: {read.Error}")
             : read.Report?.Configuration is { } reported ? (reported, null)
             : (new PhaseConfiguration { Mode = "warn" }, null);

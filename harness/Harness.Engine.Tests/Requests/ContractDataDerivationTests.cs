@@ -60,7 +60,7 @@ public sealed class ContractDataDerivationTests
         var handler = new StubHandler(r => Created(r.RequestUri!.AbsolutePath));
         using var http = new HttpClient(handler) { BaseAddress = new Uri("http://target.test/") };
 
-        var ids = await new StageTraffic(http, TrafficSettings.Default).CreateResourcesAsync(rules, "t", [], CancellationToken.None);
+        var ids = await new StageTraffic(Harness.Engine.Targets.TargetClient.Over(http), TrafficSettings.Default).CreateResourcesAsync(rules, "t", [], CancellationToken.None);
 
         Assert.Equal("/api/allocations", ids.For("allocation"));
         Assert.Equal("/api/portfolio/strategies", ids.For("strategy"));

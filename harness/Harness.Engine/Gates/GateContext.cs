@@ -1,3 +1,4 @@
+using Flurl.Http;
 using Harness.Engine.Plans;
 using StageContract;
 
@@ -8,6 +9,13 @@ public sealed record GateContext
 {
     /// <summary>Client whose <see cref="HttpClient.BaseAddress"/> is the target.</summary>
     public required HttpClient Http { get; init; }
+
+    /// <summary>
+    /// The harness's client of the non-hot paths (probes, drills, ops API, scrapes, golden corpus), over
+    /// <see cref="Http"/>; default <see cref="Harness.Engine.Targets.TargetClient.Over"/> of it. The raw
+    /// <see cref="Http"/> stays for the hot paths (load, latency sampling).
+    /// </summary>
+    public IFlurlClient Client { get => field ??= Harness.Engine.Targets.TargetClient.Over(Http); init; }
 
     /// <summary>The phase being rehearsed.</summary>
     public required Phase Phase { get; init; }

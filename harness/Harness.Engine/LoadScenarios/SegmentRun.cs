@@ -28,7 +28,8 @@ public static class SegmentRun
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(segment);
         var prefix = $"rh{seed}-{segment.Name.Replace(' ', '-').Replace("%", "", StringComparison.Ordinal)}";
-        var traffic = new StageTraffic(http, TrafficSettings.Default);
+        // The fixtures are set-up, not load: they go through the harness's client (over the same connections, not disposed here).
+        var traffic = new StageTraffic(Targets.TargetClient.Over(http), TrafficSettings.Default);
         var ids = await traffic.CreateResourcesAsync(rules, prefix, [], cancellationToken).ConfigureAwait(false);
         var generator = new StageRequestGenerator(rules, new Random(StableSeed(seed, prefix)), prefix);
         var oracle = new ContractOracle(rules, configuration.ToModeSettings());

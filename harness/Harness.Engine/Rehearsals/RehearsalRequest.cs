@@ -1,3 +1,4 @@
+using Flurl.Http;
 using Harness.Engine.Plans;
 using StageContract;
 
@@ -14,6 +15,9 @@ public sealed record RehearsalRequest
 
     /// <summary>Client whose base address is the target.</summary>
     public required HttpClient Http { get; init; }
+
+    /// <summary>The harness's client of the non-hot paths over <see cref="Http"/>; default <see cref="Harness.Engine.Targets.TargetClient.Over"/> of it.</summary>
+    public IFlurlClient Client { get => field ??= Harness.Engine.Targets.TargetClient.Over(Http); init; }
 
     /// <summary>The embedded reference or a URL.</summary>
     public required Harness.Engine.Targets.TargetKind TargetKind { get; init; }

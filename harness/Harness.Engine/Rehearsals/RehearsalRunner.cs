@@ -76,7 +76,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             observer.GateFinished(report, i, gates.Count);
         }
 
-        var observed = await TargetProbe.ReadAsync(request.Http, request.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
+        var observed = await TargetProbe.ReadAsync(request.Client, request.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         var (gateReports, findings) = request.KnownFindings is { } known
             ? FindingsReview.Apply(reports, known.Findings, known.Source)
             : (reports, null);
@@ -117,6 +117,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
         return new GateContext
         {
             Http = request.Http,
+            Client = request.Client,
             Phase = request.Phase,
             Spec = spec,
             Rules = request.Rules,

@@ -55,7 +55,8 @@ public static class MarkdownReportWriter
             Findings(md, findings);
         }
 
-        foreach (var g in report.Gates.Where(g => g.Status != GateStatus.Pass && g.Evidence.Count > 0))
+        // A baseline comparison is shown whatever its outcome: baseline and current side by side are the point of it.
+        foreach (var g in report.Gates.Where(g => (g.Status != GateStatus.Pass || g.Kind == GateKinds.BaselineLoad) && g.Evidence.Count > 0))
         {
             md.Append(CultureInfo.InvariantCulture, $"\n### {GateStatusText.Icon(g.Status)} `{Cell(g.Id)}`: expected vs actual\n\n");
             md.Append("| Subject | Expected | Actual | Detail |\n|---|---|---|---|\n");

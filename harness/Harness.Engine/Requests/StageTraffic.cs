@@ -1,12 +1,13 @@
-using System.Net.Http.Json;
 using System.Text.Json;
+using Flurl.Http;
+using Harness.Engine.Targets;
 using StageContract;
 using StageContract.Normalization;
 
 namespace Harness.Engine.Requests;
 
 /// <summary>Sends generated requests and creates the resources PUT and PATCH need.</summary>
-public sealed class StageTraffic(HttpClient http, TrafficSettings settings)
+public sealed class StageTraffic(IFlurlClient client, TrafficSettings settings)
 {
     private readonly StageRequestBuilder _builder = new(settings);
 
@@ -31,16 +32,21 @@ public sealed class StageTraffic(HttpClient http, TrafficSettings settings)
 
         try
         {
-            using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            return await ObservedResponse.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+            return await ObservedResponse.ReadAsync(response.ResponseMessage, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FlurlHttpTimeoutException)
+        {
+            return ObservedResponse.Failed(client.Settings.Timeout is { } timeout ? $"no answer within {timeout.TotalSeconds:0} s" : "no answer in time");
+        }
+        catch (FlurlHttpException e)
+        {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
+            return ObservedResponse.Failed(TargetClient.Describe(e));
         }
         catch (HttpRequestException e)
         {
-            return ObservedResponse.Failed(e.Message);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return ObservedResponse.Failed($"no answer within {http.Timeout.TotalSeconds:0} s");
+            return ObservedResponse.Failed("the answer broke off: " + e.Message);
         }
     }
 
@@ -75,14 +81,14 @@ public sealed class StageTraffic(HttpClient http, TrafficSettings settings)
         using var message = _builder.Build(request, ResourceIds.None)!;
         try
         {
-            using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode is < 200 or > 299)
             {
-                problems.Add($"{request.Endpoint} to create a fixture answered {(int)response.StatusCode}");
+                problems.Add($"{request.Endpoint} to create a fixture answered {response.StatusCode}");
                 return null;
             }
 
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
+            var body = JsonSerializer.Deserialize<JsonElement>(await response.GetStringAsync().ConfigureAwait(false));
             if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("id", out var id))
             {
                 return id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText();
@@ -91,10 +97,23 @@ public sealed class StageTraffic(HttpClient http, TrafficSettings settings)
             problems.Add($"{request.Endpoint} to create a fixture returned no 'id'");
             return null;
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or NotSupportedException)
+        catch (Exception e) when (e is FlurlHttpException or HttpRequestException or JsonException or NotSupportedException)
         {
-            problems.Add($"{request.Endpoint} to create a fixture failed: {e.Message}");
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
+            problems.Add($"{request.Endpoint} to create a fixture failed: {(e is FlurlHttpException f ? TargetClient.Describe(f) : e.Message)}");
             return null;
         }
+    }
+
+    /// <summary>The built message sent through the harness's client: same method, path, headers and content.</summary>
+    private Task<IFlurlResponse> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        var request = client.Path(message.RequestUri!.OriginalString);
+        foreach (var (name, values) in message.Headers)
+        {
+            request = request.WithHeader(name, string.Join(", ", values));
+        }
+
+        return request.SendAsync(message.Method, message.Content, cancellationToken: cancellationToken);
     }
 }

@@ -15,12 +15,12 @@ namespace Harness.Engine.Targets;
 /// warn, with neither off. Probes may write (a strategy or an allocation with an unknown stage, as
 /// any warn-phase client would); they never change the mode.
 /// </summary>
-public sealed class BehaviourProbe(HttpClient http, ContractRules rules, TrafficSettings traffic)
+public sealed class BehaviourProbe(Flurl.Http.IFlurlClient client, ContractRules rules, TrafficSettings traffic)
 {
     /// <summary>The unknown stage every probe carries.</summary>
     public const string ProbeStage = "rehearse-probe";
 
-    private readonly StageTraffic _traffic = new(http, traffic);
+    private readonly StageTraffic _traffic = new(client, traffic);
 
     /// <summary>Probes one endpoint with one request id; the raw answer comes back too (for the deprecation set's values).</summary>
     public async Task<(ProbeObservation Observation, ObservedResponse? Response)> ProbeAsync(

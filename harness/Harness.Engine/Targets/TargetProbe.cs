@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using Flurl.Http;
 
 namespace Harness.Engine.Targets;
 
@@ -8,37 +8,45 @@ public static class TargetProbe
     /// <summary>Path of the self-description endpoint.</summary>
     public const string DeprecationsPath = "api/deprecations";
 
-    /// <summary>Reads and parses the description; never throws for an unreachable or non-conforming target.</summary>
-    public static async Task<TargetRead> ReadAsync(HttpClient http, IReadOnlyCollection<string> routes, CancellationToken cancellationToken)
+    /// <summary>Reads and parses the description; never throws for an unreachable, silent or non-conforming target.</summary>
+    public static async Task<TargetRead> ReadAsync(IFlurlClient client, IReadOnlyCollection<string> routes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(routes);
-        HttpResponseMessage response;
+        IFlurlResponse response;
         try
         {
-            response = await http.GetAsync(new Uri(DeprecationsPath, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            response = await client.Path(DeprecationsPath).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException e)
+        catch (FlurlHttpTimeoutException)
         {
-            return new TargetRead(null, $"cannot reach {http.BaseAddress}: {Describe(e)}", Unreachable: true);
+            var within = client.Settings.Timeout is { } timeout ? $" within {timeout.TotalSeconds:0} s" : "";
+            return new TargetRead(null, $"no answer from {client.BaseUrl}{within}", Unreachable: true);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (FlurlHttpException e)
         {
-            return new TargetRead(null, $"no answer from {http.BaseAddress} within {http.Timeout.TotalSeconds:0} s", Unreachable: e is not null);
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
+            return new TargetRead(null, $"cannot reach {client.BaseUrl}: {TargetClient.Describe(e)}", Unreachable: true);
         }
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            string body;
+            try
             {
-                return new TargetRead(null, $"GET /{DeprecationsPath} answered {(int)response.StatusCode}", Unreachable: false);
+                body = await response.GetStringAsync().ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                return new TargetRead(null, $"GET /{DeprecationsPath}: the answer broke off: {e.Message}", Unreachable: true);
+            }
+
+            if (response.StatusCode is < 200 or > 299)
+            {
+                return new TargetRead(null, $"GET /{DeprecationsPath} answered {response.StatusCode}", Unreachable: false);
             }
 
             return SelfReportParser.Parse(body, routes);
         }
     }
-
-    private static string Describe(HttpRequestException e) =>
-        e.InnerException is SocketException s ? s.Message : e.Message;
 }

@@ -56,7 +56,7 @@ public sealed class BoundedLabelsGate : IGate
         }
 
         var setup = new List<string>();
-        var created = await new StageTraffic(context.Http, Traffic).CreateResourcesAsync(context.Rules, $"rh{context.Seed}-{context.Spec.Id}", setup, cancellationToken).ConfigureAwait(false);
+        var created = await new StageTraffic(context.Client, Traffic).CreateResourcesAsync(context.Rules, $"rh{context.Seed}-{context.Spec.Id}", setup, cancellationToken).ConfigureAwait(false);
         var rounds = new LabelRounds(context, Traffic, _options.Requests);
         var (first, error1) = await RoundAsync(context, rounds, 1, created, cancellationToken).ConfigureAwait(false);
         var (second, error2) = error1 is null ? await RoundAsync(context, rounds, 2, created, cancellationToken).ConfigureAwait(false) : (null, null);
@@ -136,24 +136,8 @@ public sealed class BoundedLabelsGate : IGate
             ? (null, $"target unreachable: {unanswered}")
             : await ScrapeAsync(context, cancellationToken).ConfigureAwait(false);
 
-    private static async Task<(PrometheusScrape? Scrape, string? Error)> ScrapeAsync(GateContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await context.Http.GetAsync(new Uri("metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode
-                ? (PrometheusText.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)), null)
-                : (null, $"GET /metrics answered {(int)response.StatusCode}");
-        }
-        catch (HttpRequestException e)
-        {
-            return (null, $"cannot scrape /metrics: {e.Message}");
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return (null, "cannot scrape /metrics: no answer in time");
-        }
-    }
+    private static Task<(PrometheusScrape? Scrape, string? Error)> ScrapeAsync(GateContext context, CancellationToken cancellationToken) =>
+        MetricsScrape.ReadAsync(context.Client, cancellationToken);
 
     private static SortedDictionary<string, IReadOnlyList<string>> Merge(
         IReadOnlyDictionary<string, IReadOnlyList<string>> defaults, IReadOnlyDictionary<string, IReadOnlyList<string>>? overrides)

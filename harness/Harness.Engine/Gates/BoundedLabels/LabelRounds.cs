@@ -43,7 +43,7 @@ internal sealed class LabelRounds(GateContext context, TrafficSettings settings,
                 ? new ResourceIds(new Dictionary<string, string> { [endpoint.Resource ?? "none"] = string.Create(CultureInfo.InvariantCulture, $"rh-{round}-{i}-{context.Seed}") })
                 : created;
             var fund = own && endpoint.Route.Contains(Placeholders.FundId, StringComparison.Ordinal) ? 1_000_000 + (round * 100_000) + i : settings.FundId;
-            var traffic = new StageTraffic(context.Http, settings with { FundId = fund });
+            var traffic = new StageTraffic(context.Client, settings with { FundId = fund });
             var observed = await traffic.SendAsync(new StageRequest(endpoint, stages, RequestId(round, i)), ids, cancellationToken).ConfigureAwait(false);
             if (observed?.TransportError is { } error)
             {

@@ -50,10 +50,10 @@ public sealed class ConfigurationConformanceGate : IGate
         var threshold = context.Spec.Threshold ?? Threshold.Parse("== 0");
         var settings = context.Phase.Configuration.ToModeSettings();
         var prefix = $"rh{context.Seed}-{context.Spec.Id}";
-        var traffic = new StageTraffic(context.Http, Traffic);
+        var traffic = new StageTraffic(context.Client, Traffic);
         var setup = new List<string>();
         var ids = await traffic.CreateResourcesAsync(context.Rules, prefix, setup, cancellationToken).ConfigureAwait(false);
-        var probe = new BehaviourProbe(context.Http, context.Rules, Traffic);
+        var probe = new BehaviourProbe(context.Client, context.Rules, Traffic);
         var observations = new List<ProbeObservation>();
         foreach (var (endpoint, index) in context.Rules.Endpoints.TakingStages.Select((e, i) => (e, i)))
         {
@@ -79,7 +79,7 @@ public sealed class ConfigurationConformanceGate : IGate
         var percent = ConfigurationJudge.NeedsPercentSearch(context.Rules, settings, observations) is { } searched
             ? (searched, await SearchPercentAsync(probe, searched, ids, prefix, cancellationToken).ConfigureAwait(false))
             : ((StageEndpoint, int)?)null;
-        var read = await TargetProbe.ReadAsync(context.Http, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
+        var read = await TargetProbe.ReadAsync(context.Client, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         var judge = new ConfigurationJudge(context.Rules, context.Phase.Configuration, _options.CheckContractData);
         return judge.Judge(observations, percent, read, context.DeprecationValues, setup, threshold);
     }

@@ -42,7 +42,7 @@ public sealed class DecisionTableGate : IGate
         var settings = context.Phase.Configuration.ToModeSettings();
         var oracle = new ContractOracle(context.Rules, settings);
         var checks = new ResponseChecks(context.Rules, context.DeprecationValues);
-        var traffic = new StageTraffic(context.Http, Traffic);
+        var traffic = new StageTraffic(context.Client, Traffic);
         var endpoints = context.Rules.Endpoints.TakingStages.Where(e => _options.Select switch
         {
             "writes" => context.Rules.Decider.IsWrite(e.Method, e.Route),

@@ -171,7 +171,7 @@ public sealed class AlertChainDrillGate : IGate
             (inAlertmanager is null ? "alerts unreadable" : inAlertmanager.Count == 0 ? "alert not received" : "alert " + inAlertmanager[0].State)
             + string.Create(CultureInfo.InvariantCulture, $"; webhook requests: {notifications.Sent:0} made, {notifications.Failed:0} failed, {notifications.Delivered:0} delivered"),
             monitoring.WebhookUrl is { } url ? $"posting to {url}" : ""));
-        var read = await TargetProbe.ReadAsync(context.Http, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
+        var read = await TargetProbe.ReadAsync(context.Client, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         var reported = read.Succeeded ? read.Report.Mode : null;
         if (waited is not { } w)
         {

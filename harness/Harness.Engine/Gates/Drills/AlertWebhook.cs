@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Flurl.Http;
 using Harness.Engine.Targets;
 
 namespace Harness.Engine.Gates.Drills;
@@ -12,7 +12,7 @@ namespace Harness.Engine.Gates.Drills;
 /// an attacker would: firing notifications, HMAC signatures over <c>&lt;timestamp&gt;.&lt;body&gt;</c>
 /// with a chosen timestamp and key, or the bearer token; every answer comes back as its status and body.
 /// </summary>
-public sealed class AlertWebhook(HttpClient http)
+public sealed class AlertWebhook(IFlurlClient client)
 {
     /// <summary>The webhook's path.</summary>
     public const string Path = "_ops/stage-validation/auto-downgrade";
@@ -40,50 +40,61 @@ public sealed class AlertWebhook(HttpClient http)
         return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), message));
     }
 
-    /// <summary>The target's clock, from the <c>Date</c> header of its self-report (the window is judged there); null when it sends none.</summary>
+    /// <summary>The target's clock, from the <c>Date</c> header of its self-report (the window is judged there); null when it sends none or does not answer.</summary>
     public async Task<DateTimeOffset?> ServerTimeAsync(CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await http.GetAsync(new Uri(TargetProbe.DeprecationsPath, UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            return response.Headers.Date;
+            using var response = await client.Path(TargetProbe.DeprecationsPath).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.ResponseMessage.Headers.Date;
         }
-        catch (HttpRequestException)
+        catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return null;
         }
     }
 
-    /// <summary>Posts <paramref name="body"/> with the given signature and timestamp headers (either may be null) or bearer token.</summary>
+    /// <summary>
+    /// Posts <paramref name="body"/> with the given signature and timestamp headers (either may be null) or bearer token;
+    /// status 0 and the reason when nothing answered (refused, reset, timed out).
+    /// </summary>
     public async Task<(int Status, string Body)> PostAsync(byte[] body, string? signature, string? timestamp, string? bearer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Path, UriKind.Relative)) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = client.Path(Path);
         if (signature is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-Alertmanager-Signature", signature);
+            request = request.WithHeader("X-Alertmanager-Signature", signature);
         }
 
         if (timestamp is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-Alertmanager-Timestamp", timestamp);
+            request = request.WithHeader("X-Alertmanager-Timestamp", timestamp);
         }
 
         if (bearer is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            request = request.WithOAuthBearerToken(bearer);
         }
 
+        // The exact bytes: the signature is computed over them.
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return ((int)response.StatusCode, text.Length > 300 ? text[..300] + "..." : text);
+            using var response = await request.PostAsync(content, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var text = await response.GetStringAsync().ConfigureAwait(false);
+            return (response.StatusCode, text.Length > 300 ? text[..300] + "..." : text);
+        }
+        catch (FlurlHttpException e)
+        {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
+            return (0, "no answer: " + TargetClient.Describe(e));
         }
         catch (HttpRequestException e)
         {
-            return (0, "no answer: " + e.Message);
+            return (0, "answer broke off: " + e.Message);
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class AutoDowngradeDrillGate : IGate
         }
 
         var downgraded = Downgraded(context.Phase.Configuration, watch, context);
-        var webhook = new AlertWebhook(context.Http);
+        var webhook = new AlertWebhook(context.Client);
         var evidence = new List<Evidence> { new($"before: {before.Subject}", "enforce", before.Describe(), "") };
         var body = AlertWebhook.Notification(AlertWebhook.FreshGroupKey(context.Seed, "drill"));
         var serverTime = await webhook.ServerTimeAsync(cancellationToken).ConfigureAwait(false);
@@ -80,7 +80,7 @@ public sealed class AutoDowngradeDrillGate : IGate
         var elapsed = clock.Elapsed.TotalSeconds;
         evidence.Add(new Evidence($"after: {ModeWatch.Consecutive} probes in a row of {watch.Endpoint}", downgraded.ToWire(),
             seconds is null ? $"not reached; last {last.Describe()}" : string.Create(CultureInfo.InvariantCulture, $"{downgraded.ToWire()} after {seconds:0.###}s"), ""));
-        var read = await TargetProbe.ReadAsync(context.Http, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
+        var read = await TargetProbe.ReadAsync(context.Client, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         var selfReportAgrees = !read.Succeeded || read.Report.Mode is null || read.Report.Mode == "warn";
         evidence.Add(new Evidence("self-report after the alert", "warn (or unreadable)",
             read.Succeeded ? read.Report.Mode ?? "no mode reported" : "unreadable: " + read.Error, selfReportAgrees ? "" : "the target says one mode and answers in another"));

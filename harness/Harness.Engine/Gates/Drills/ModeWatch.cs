@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
+using Flurl.Http;
+using Flurl.Http.Content;
+using Harness.Engine.Targets;
 using Harness.Engine.Plans;
 using Harness.Engine.Requests;
-using Harness.Engine.Targets;
 using StageContract.Modes;
 
 using StageContract.Endpoints;
@@ -32,7 +32,7 @@ public sealed class ModeWatch
     {
         _context = context;
         _endpoint = endpoint;
-        _probe = new BehaviourProbe(context.Http, context.Rules, TrafficSettings.Default);
+        _probe = new BehaviourProbe(context.Client, context.Rules, TrafficSettings.Default);
         _requestId = requestId;
     }
 
@@ -109,20 +109,18 @@ public sealed class ModeWatch
     public async Task<bool> RestoreEnforceAsync(string opsToken, List<Evidence> evidence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(ModeRoute, UriKind.Relative))
-        {
-            Content = new StringContent("{\"mode\":\"enforce\",\"reason\":\"rehearsal drill: restore\",\"actor\":\"rehearse\"}", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", opsToken);
         int status;
         try
         {
-            using var response = await _context.Http.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
-            status = (int)response.StatusCode;
+            using var response = await _context.Client.Path(ModeRoute)
+                .WithOAuthBearerToken(opsToken)
+                .PutAsync(new CapturedStringContent("{\"mode\":\"enforce\",\"reason\":\"rehearsal drill: restore\",\"actor\":\"rehearse\"}", "application/json"), cancellationToken: CancellationToken.None)
+                .ConfigureAwait(false);
+            status = response.StatusCode;
         }
-        catch (HttpRequestException e)
+        catch (FlurlHttpException e)
         {
-            evidence.Add(new Evidence("PUT /" + ModeRoute + " (restore)", "200", "no answer", e.Message));
+            evidence.Add(new Evidence("PUT /" + ModeRoute + " (restore)", "200", "no answer", TargetClient.Describe(e)));
             return false;
         }
 

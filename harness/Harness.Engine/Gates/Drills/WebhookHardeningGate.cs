@@ -58,7 +58,7 @@ public sealed class WebhookHardeningGate : IGate
             return GateResult.NotEvaluated(Measured, $"the attacks start from enforce, but a probe of {start.Subject} was answered {start.Describe()}", threshold.Text);
         }
 
-        var webhook = new AlertWebhook(context.Http);
+        var webhook = new AlertWebhook(context.Client);
         var now = await webhook.ServerTimeAsync(cancellationToken).ConfigureAwait(false) ?? context.TimeProvider.GetUtcNow();
         var checks = new List<(string Attack, int Expected, int Got, string Detail)>();
         async Task Attack(string name, int expected, byte[] body, string? signature, string? timestamp, string? bearer)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Flurl.Http;
+using Harness.Engine.Targets;
 using GoldenPayloads.Comparison;
 using GoldenPayloads.Corpus;
 using GoldenPayloads.Oracle;
@@ -53,7 +55,7 @@ public sealed class GoldenConformanceGate : IGate
 
         var settings = context.Phase.Configuration.ToModeSettings();
         var oracle = new GoldenOracle(context.Rules);
-        var runner = new GoldenRunner(context.Http, context.Rules.Data);
+        var runner = new GoldenRunner(context.Client, context.Rules.Data);
         var comparison = new GoldenComparison(context.Rules, new TargetDeprecationValues(context.DeprecationValues));
         var evidence = new List<Evidence>();
         var perEndpoint = new SortedDictionary<string, (int Good, int Bad)>(StringComparer.Ordinal);
@@ -67,13 +69,15 @@ public sealed class GoldenConformanceGate : IGate
             var subject = $"{golden.Id} ({golden.Request.Method} {golden.Request.Path}, rid={requestId})";
             try
             {
-                var observed = await runner.RunAsync(golden, context.Http.BaseAddress!, requestId, cancellationToken).ConfigureAwait(false);
+                var observed = await runner.RunAsync(golden, context.Client.BaseAddress()!, requestId, cancellationToken).ConfigureAwait(false);
                 differences = comparison.Compare(oracle.Expect(golden, settings, requestId), observed, subject);
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is FlurlHttpException or HttpRequestException)
             {
-                unanswered.Add(e.Message);
-                differences = [new GoldenDifference("answer", "an HTTP response", "none: " + e.Message)];
+                TargetClient.ThrowIfCancelled(e, cancellationToken);
+                var why = e is FlurlHttpException f ? TargetClient.Describe(f) : "the answer broke off: " + e.Message;
+                unanswered.Add(why);
+                differences = [new GoldenDifference("answer", "an HTTP response", "none: " + why)];
             }
 
             var folder = golden.Endpoint.FolderName();

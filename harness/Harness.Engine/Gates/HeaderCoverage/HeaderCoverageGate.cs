@@ -46,7 +46,7 @@ public sealed class HeaderCoverageGate : IGate
         var modeHeader = context.Rules.Data.Headers.Mode;
         var oracle = new ContractOracle(context.Rules, context.Phase.Configuration.ToModeSettings());
         var checks = new ResponseChecks(context.Rules, context.DeprecationValues);
-        var traffic = new StageTraffic(context.Http, Traffic);
+        var traffic = new StageTraffic(context.Client, Traffic);
         var prefix = $"rh{context.Seed}-{context.Spec.Id}";
         var endpoints = context.Rules.Endpoints.TakingStages.Where(e => !e.NeedsId).ToList();
         var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);

@@ -41,14 +41,14 @@ public sealed class ValidatorLatencyGate : IGate
         var threshold = context.Spec.Threshold!;
         var name = string.Create(CultureInfo.InvariantCulture, $"p{Quantile * 100:0}");
         var measured = $"validator {name} from the {Family} histogram, over generated traffic";
-        var before = await ScrapeAsync(context.Http, cancellationToken).ConfigureAwait(false);
+        var before = await ScrapeAsync(context.Client, cancellationToken).ConfigureAwait(false);
         if (before is null)
         {
             return GateResult.NotEvaluated(measured, "the target's /metrics could not be read", threshold.Text);
         }
 
         var exchanges = await GeneratedTraffic.RunAsync(context, _options.Requests, _options.Concurrency, cancellationToken).ConfigureAwait(false);
-        var after = await ScrapeAsync(context.Http, cancellationToken).ConfigureAwait(false);
+        var after = await ScrapeAsync(context.Client, cancellationToken).ConfigureAwait(false);
         if (after is null || after.Count == 0)
         {
             return GateResult.NotEvaluated(measured, $"the target's /metrics has no {Family} histogram", threshold.Text);
@@ -139,21 +139,6 @@ public sealed class ValidatorLatencyGate : IGate
         return new Chart("Validations by duration bucket (upper bound)", [.. bounds.Select(Duration)], [new ChartSeries("validations", perBucket)], "validations");
     }
 
-    private static async Task<SortedDictionary<double, double>?> ScrapeAsync(HttpClient http, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync(new Uri("metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                return null;
-            }
-
-            return HistogramPercentile.Buckets(PrometheusText.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)), Family);
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
+    private static async Task<SortedDictionary<double, double>?> ScrapeAsync(Flurl.Http.IFlurlClient client, CancellationToken cancellationToken) =>
+        (await MetricsScrape.ReadAsync(client, cancellationToken).ConfigureAwait(false)).Scrape is { } scrape ? HistogramPercentile.Buckets(scrape, Family) : null;
 }

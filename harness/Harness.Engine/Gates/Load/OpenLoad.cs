@@ -64,7 +64,7 @@ public static class OpenLoad
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(shard);
         var prefix = $"rh{context.Seed}-{context.Spec.Id}";
-        var traffic = new StageTraffic(context.Http, new TrafficSettings());
+        var traffic = new StageTraffic(context.Client, new TrafficSettings());
         var ids = await traffic.CreateResourcesAsync(context.Rules, prefix, [], cancellationToken).ConfigureAwait(false);
         var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);
         var builder = new StageRequestBuilder(new TrafficSettings());

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Flurl.Http;
+using Harness.Engine.Targets;
 using Harness.Engine.Plans;
 using Npgsql;
 using Harness.Engine.Gates.Kinds;
@@ -277,13 +279,14 @@ public sealed class MigrationRehearsalGate : IGate
         foreach (var stage in context.Rules.Data.Stages)
         {
             var expected = byStage.GetValueOrDefault(stage);
-            using var response = await context.Http.GetAsync(new Uri($"/api/funds/{_options.SmokeFund}/companies?stage={Uri.EscapeDataString(stage)}", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            using var response = await context.Client.Path($"/api/funds/{_options.SmokeFund}/companies?stage={Uri.EscapeDataString(stage)}")
+                .GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode is < 200 or > 299)
             {
-                return ($"GET companies?stage={stage} answered {(int)response.StatusCode}", "");
+                return ($"GET companies?stage={stage} answered {response.StatusCode}", "");
             }
 
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            using var body = JsonDocument.Parse(await response.GetStringAsync().ConfigureAwait(false));
             var count = body.RootElement.GetProperty("companies").GetArrayLength();
             if (count != expected)
             {
@@ -296,10 +299,10 @@ public sealed class MigrationRehearsalGate : IGate
         var ids = json.GetProperty("strategyIds").EnumerateArray().Select(e => e.GetString()!).ToList();
         foreach (var id in ids)
         {
-            using var response = await context.Http.GetAsync(new Uri($"/api/portfolio/strategies/{Uri.EscapeDataString(id)}", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            using var response = await context.Client.Path($"/api/portfolio/strategies/{Uri.EscapeDataString(id)}").GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode is < 200 or > 299)
             {
-                return ($"GET strategy {id} answered {(int)response.StatusCode}", "");
+                return ($"GET strategy {id} answered {response.StatusCode}", "");
             }
         }
 

@@ -61,7 +61,7 @@ public sealed class PacedTraffic : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(context);
         var traffic = new PacedTraffic(context, rate, unknownShare);
         var prefix = $"rh{context.Seed}-{context.Spec.Id}";
-        var sender = new StageTraffic(context.Http, new TrafficSettings());
+        var sender = new StageTraffic(context.Client, new TrafficSettings());
         var ids = await sender.CreateResourcesAsync(context.Rules, prefix, [], cancellationToken).ConfigureAwait(false);
         var endpoints = context.Rules.Endpoints.TakingStages.Where(ids.CanAddress).ToList();
         var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Flurl.Http;
+using Harness.Engine.Targets;
 using Harness.Engine.Plans;
 using Harness.Engine.Gates.Statistics;
 using Harness.Engine.Requests;
@@ -77,7 +79,7 @@ public sealed class TrafficReadinessGate : IGate
         await Parallel.ForEachAsync(
             Enumerable.Range(0, requests.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
-            async (i, ct) => answers[i] = await ReplayAsync(context.Http, requests[i], classes[i].RequestId, headers, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, ct) => answers[i] = await ReplayAsync(context.Client, requests[i], classes[i].RequestId, headers, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
         if (answers.All(a => a.TransportError is not null))
         {
@@ -130,27 +132,27 @@ public sealed class TrafficReadinessGate : IGate
         }.WithEvidence(disagreements);
     }
 
-    private static async Task<ObservedResponse> ReplayAsync(HttpClient http, CapturedRequest captured, string requestId, StageContract.Data.HeaderNames headers, CancellationToken cancellationToken)
+    private static async Task<ObservedResponse> ReplayAsync(IFlurlClient client, CapturedRequest captured, string requestId, StageContract.Data.HeaderNames headers, CancellationToken cancellationToken)
     {
         try
         {
-            using var request = new HttpRequestMessage(new HttpMethod(captured.Method), new Uri(captured.Path.TrimStart('/'), UriKind.Relative));
-            if (captured.Body is not null)
-            {
-                request.Content = new StringContent(captured.Body, Encoding.UTF8, "application/json");
-            }
-
-            request.Headers.TryAddWithoutValidation(headers.RequestId, requestId);
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            return await ObservedResponse.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            using var content = captured.Body is null ? null : new StringContent(captured.Body, Encoding.UTF8, "application/json");
+            using var response = await client.Path(captured.Path.TrimStart('/')).WithHeader(headers.RequestId, requestId)
+                .SendAsync(new HttpMethod(captured.Method), content, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await ObservedResponse.ReadAsync(response.ResponseMessage, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FlurlHttpTimeoutException)
+        {
+            return ObservedResponse.Failed("no answer in time");
+        }
+        catch (FlurlHttpException e)
+        {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
+            return ObservedResponse.Failed(TargetClient.Describe(e));
         }
         catch (HttpRequestException e)
         {
-            return ObservedResponse.Failed(e.Message);
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return ObservedResponse.Failed("no answer in time");
+            return ObservedResponse.Failed("the answer broke off: " + e.Message);
         }
     }
 }

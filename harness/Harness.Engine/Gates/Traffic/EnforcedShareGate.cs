@@ -1,5 +1,7 @@
 using Harness.Engine.Plans;
 using System.Globalization;
+using Flurl.Http;
+using Harness.Engine.Targets;
 using StageContract.Modes;
 using Harness.Engine.Gates.Statistics;
 using Harness.Engine.Gates.Kinds;
@@ -53,14 +55,14 @@ public sealed class EnforcedShareGate : IGate
             {
                 try
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-                    request.Headers.TryAddWithoutValidation(context.Rules.Data.Headers.RequestId, ids[i]);
-                    using var response = await context.Http.SendAsync(request, ct).ConfigureAwait(false);
-                    modes[i] = response.Headers.TryGetValues(header, out var values) ? values.First() : "(none)";
-                    statuses[i] = (int)response.StatusCode;
+                    using var response = await context.Client.Path(path).WithHeader(context.Rules.Data.Headers.RequestId, ids[i])
+                        .GetAsync(cancellationToken: ct).ConfigureAwait(false);
+                    modes[i] = response.ResponseMessage.Headers.TryGetValues(header, out var values) ? values.First() : "(none)";
+                    statuses[i] = response.StatusCode;
                 }
-                catch (HttpRequestException)
+                catch (FlurlHttpException e)
                 {
+                    TargetClient.ThrowIfCancelled(e, ct);
                     modes[i] = null;
                 }
             }).ConfigureAwait(false);

@@ -38,9 +38,9 @@ public sealed class ErrorRateGate : IGate
         var threshold = context.Spec.Threshold!;
         const string Measured = "share of generated requests ending in a 5xx, a transport failure or a status the contract does not give";
         var count = _options.Requests > 0 ? _options.Requests : Math.Clamp(Proportions.TrialsToShowBelow(threshold.Value, _options.Z), 1_000, 20_000);
-        var before = await ValidationCountersAsync(context.Http, cancellationToken).ConfigureAwait(false);
+        var before = await ValidationCountersAsync(context.Client, cancellationToken).ConfigureAwait(false);
         var exchanges = await GeneratedTraffic.RunAsync(context, count, _options.Concurrency, cancellationToken).ConfigureAwait(false);
-        var after = await ValidationCountersAsync(context.Http, cancellationToken).ConfigureAwait(false);
+        var after = await ValidationCountersAsync(context.Client, cancellationToken).ConfigureAwait(false);
 
         var answered = exchanges.Where(e => e.Observed is not null).ToList();
         if (answered.Count > 0 && answered.All(e => e.Observed!.TransportError is not null))
@@ -100,17 +100,9 @@ public sealed class ErrorRateGate : IGate
         new("Requests by outcome", ["requests"],
             [new ChartSeries("as the contract gives", [ok], ChartSeries.Good), new ChartSeries("errors", [errors], ChartSeries.Bad)], "requests");
 
-    private static async Task<(double Validations, double Errors)?> ValidationCountersAsync(HttpClient http, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var scrape = PrometheusText.Parse(await http.GetStringAsync(new Uri("metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false));
-            return (scrape.Samples.Where(s => s.Name == "stage_validation_validations_total").Sum(s => s.Value),
-                scrape.Samples.Where(s => s.Name == "stage_validation_errors_total").Sum(s => s.Value));
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
+    private static async Task<(double Validations, double Errors)?> ValidationCountersAsync(Flurl.Http.IFlurlClient client, CancellationToken cancellationToken) =>
+        (await MetricsScrape.ReadAsync(client, cancellationToken).ConfigureAwait(false)).Scrape is { } scrape
+            ? (scrape.Samples.Where(s => s.Name == "stage_validation_validations_total").Sum(s => s.Value),
+                scrape.Samples.Where(s => s.Name == "stage_validation_errors_total").Sum(s => s.Value))
+            : null;
 }

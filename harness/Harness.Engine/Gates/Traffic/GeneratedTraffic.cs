@@ -19,7 +19,7 @@ public static class GeneratedTraffic
         ArgumentNullException.ThrowIfNull(context);
         var settings = context.Phase.Configuration.ToModeSettings();
         var oracle = new ContractOracle(context.Rules, settings);
-        var traffic = new StageTraffic(context.Http, new TrafficSettings());
+        var traffic = new StageTraffic(context.Client, new TrafficSettings());
         var prefix = $"rh{context.Seed}-{context.Spec.Id}";
         var ids = await traffic.CreateResourcesAsync(context.Rules, prefix, [], cancellationToken).ConfigureAwait(false);
         var generator = new StageRequestGenerator(context.Rules, context.RandomFor(), prefix);

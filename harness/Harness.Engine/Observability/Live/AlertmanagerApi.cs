@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Flurl.Http;
 using Harness.Engine.Metrics;
+using Harness.Engine.Targets;
 
 namespace Harness.Engine.Observability.Live;
 
@@ -28,21 +29,22 @@ public sealed record WebhookNotifications(double Sent, double Failed)
 /// The part of Alertmanager's API v2 the drills use: silences (the rehearsal keeps every alert of the
 /// target silenced except while a drill runs), the alerts it holds, and its webhook counters.
 /// </summary>
-public sealed class AlertmanagerApi(HttpClient http, TimeProvider time)
+public sealed class AlertmanagerApi(IFlurlClient client, TimeProvider time)
 {
     /// <summary>The server's base address.</summary>
-    public Uri BaseAddress => http.BaseAddress!;
+    public Uri BaseAddress => client.BaseAddress()!;
 
     /// <summary>True when <c>/-/ready</c> answers 200.</summary>
     public async Task<bool> ReadyAsync(CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await http.GetAsync(new Uri("-/ready", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
+            using var response = await client.Path("-/ready").GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.StatusCode is >= 200 and < 300;
         }
-        catch (HttpRequestException)
+        catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return false;
         }
     }
@@ -59,24 +61,54 @@ public sealed class AlertmanagerApi(HttpClient http, TimeProvider time)
             createdBy = "rehearse",
             comment,
         };
-        using var response = await http.PostAsJsonAsync(new Uri("api/v2/silences", UriKind.Relative), body, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        string text;
+        int status;
+        try
         {
-            throw new PrometheusQueryException($"Alertmanager refused the silence ({(int)response.StatusCode}): {text}");
+            using var response = await client.Path("api/v2/silences").PostJsonAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            status = response.StatusCode;
+            text = await response.GetStringAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FlurlHttpException or HttpRequestException)
+        {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
+            throw new PrometheusQueryException($"Alertmanager at {client.BaseUrl} did not answer the silence: {(e is FlurlHttpException f ? TargetClient.Describe(f) : e.Message)}");
         }
 
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.GetProperty("silenceID").GetString() ?? throw new PrometheusQueryException("Alertmanager gave no silence id");
+        if (status is < 200 or > 299)
+        {
+            throw new PrometheusQueryException($"Alertmanager refused the silence ({status}): {text}");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.GetProperty("silenceID").GetString() ?? throw new PrometheusQueryException("Alertmanager gave no silence id");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new PrometheusQueryException($"Alertmanager's answer to the silence is not its JSON: {e.Message}");
+        }
     }
 
     /// <summary>Expires a silence.</summary>
     public async Task ExpireAsync(string id, CancellationToken cancellationToken)
     {
-        using var response = await http.DeleteAsync(new Uri("api/v2/silence/" + Uri.EscapeDataString(id), UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        int status;
+        try
         {
-            throw new PrometheusQueryException($"Alertmanager did not expire silence {id} ({(int)response.StatusCode})");
+            using var response = await client.Path("api/v2/silence/" + Uri.EscapeDataString(id)).DeleteAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            status = response.StatusCode;
+        }
+        catch (FlurlHttpException e)
+        {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
+            throw new PrometheusQueryException($"Alertmanager did not expire silence {id}: {TargetClient.Describe(e)}");
+        }
+
+        if (status is < 200 or > 299)
+        {
+            throw new PrometheusQueryException($"Alertmanager did not expire silence {id} ({status})");
         }
     }
 
@@ -85,8 +117,8 @@ public sealed class AlertmanagerApi(HttpClient http, TimeProvider time)
     {
         try
         {
-            using var response = await http.GetAsync(new Uri("api/v2/alerts", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var response = await client.Path("api/v2/alerts").GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var text = await response.GetStringAsync().ConfigureAwait(false);
             using var document = JsonDocument.Parse(text);
             return [.. document.RootElement.EnumerateArray().Select(a =>
             {
@@ -94,9 +126,10 @@ public sealed class AlertmanagerApi(HttpClient http, TimeProvider time)
                 return new AmAlert(labels.GetValueOrDefault("alertname", ""), labels, a.GetProperty("status").GetProperty("state").GetString() ?? "");
             })];
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is FlurlHttpException or HttpRequestException or JsonException or InvalidOperationException or KeyNotFoundException)
         {
-            throw new PrometheusQueryException($"Alertmanager's alerts could not be read: {e.Message}");
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
+            throw new PrometheusQueryException($"Alertmanager's alerts could not be read: {(e is FlurlHttpException f ? TargetClient.Describe(f) : e.Message)}");
         }
     }
 
@@ -106,7 +139,18 @@ public sealed class AlertmanagerApi(HttpClient http, TimeProvider time)
         string text;
         try
         {
-            text = await http.GetStringAsync(new Uri("metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            using var response = await client.Path("metrics").GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode is < 200 or > 299)
+            {
+                throw new PrometheusQueryException($"Alertmanager's metrics could not be read: GET /metrics answered {response.StatusCode}");
+            }
+
+            text = await response.GetStringAsync().ConfigureAwait(false);
+        }
+        catch (FlurlHttpException e)
+        {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
+            throw new PrometheusQueryException($"Alertmanager's metrics could not be read: {TargetClient.Describe(e)}");
         }
         catch (HttpRequestException e)
         {

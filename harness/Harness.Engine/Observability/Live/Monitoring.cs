@@ -103,11 +103,11 @@ public sealed class Monitoring : IAsyncDisposable
         return ForClients(Client(prometheus), alertmanager is null ? null : Client(alertmanager), settings, time);
     }
 
-    /// <summary>A Prometheus (and Alertmanager) reached through the given clients, which the stack then owns.</summary>
+    /// <summary>A Prometheus (and Alertmanager) reached through the given clients (used through <see cref="Targets.TargetClient.Over"/>), which the stack then owns.</summary>
     public static Monitoring ForClients(HttpClient prometheus, HttpClient? alertmanager, ObservabilitySettings settings, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(prometheus);
-        var stack = new Monitoring(new PrometheusApi(prometheus), alertmanager is null ? null : new AlertmanagerApi(alertmanager, time), settings, own: false);
+        var stack = new Monitoring(new PrometheusApi(Targets.TargetClient.Over(prometheus)), alertmanager is null ? null : new AlertmanagerApi(Targets.TargetClient.Over(alertmanager), time), settings, own: false);
         stack._clients.Add(prometheus);
         if (alertmanager is not null)
         {
@@ -138,7 +138,7 @@ public sealed class Monitoring : IAsyncDisposable
             alertmanagerHttp = Client(new Uri($"http://127.0.0.1:{alertmanagerPort}/"));
         }
 
-        var stack = new Monitoring(new PrometheusApi(prometheusHttp), alertmanagerHttp is null ? null : new AlertmanagerApi(alertmanagerHttp, time), start.Settings, own: true)
+        var stack = new Monitoring(new PrometheusApi(Targets.TargetClient.Over(prometheusHttp)), alertmanagerHttp is null ? null : new AlertmanagerApi(Targets.TargetClient.Over(alertmanagerHttp), time), start.Settings, own: true)
         {
             _dataDirectory = data,
         };

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Flurl.Http;
+using Harness.Engine.Targets;
 
 namespace Harness.Engine.Observability.Live;
 
@@ -34,21 +36,22 @@ public sealed class PrometheusQueryException(string message) : Exception(message
 /// rule evaluation, the scrape targets, readiness. Works the same against the harness's own Prometheus
 /// and a team's (<c>--prometheus</c>).
 /// </summary>
-public sealed class PrometheusApi(HttpClient http)
+public sealed class PrometheusApi(IFlurlClient client)
 {
     /// <summary>The server's base address.</summary>
-    public Uri BaseAddress => http.BaseAddress!;
+    public Uri BaseAddress => client.BaseAddress()!;
 
     /// <summary>True when <c>/-/ready</c> answers 200.</summary>
     public async Task<bool> ReadyAsync(CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await http.GetAsync(new Uri("-/ready", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode;
+            using var response = await client.Path("-/ready").GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.StatusCode is >= 200 and < 300;
         }
-        catch (HttpRequestException)
+        catch (FlurlHttpException e)
         {
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
             return false;
         }
     }
@@ -119,19 +122,29 @@ public sealed class PrometheusApi(HttpClient http)
 
     private async Task<JsonDocument> GetAsync(string relative, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
+        IFlurlResponse response;
         try
         {
-            response = await http.GetAsync(new Uri(relative, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            response = await client.Path(relative).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException e)
+        catch (FlurlHttpException e)
         {
-            throw new PrometheusQueryException($"Prometheus at {http.BaseAddress} did not answer: {e.Message}");
+            TargetClient.ThrowIfCancelled(e, cancellationToken);
+            throw new PrometheusQueryException($"Prometheus at {client.BaseUrl} did not answer: {TargetClient.Describe(e)}");
         }
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            string text;
+            try
+            {
+                text = await response.GetStringAsync().ConfigureAwait(false);
+            }
+            catch (HttpRequestException broken)
+            {
+                throw new PrometheusQueryException($"Prometheus at {client.BaseUrl}: the answer broke off: {broken.Message}");
+            }
+
             JsonDocument document;
             try
             {
@@ -139,7 +152,7 @@ public sealed class PrometheusApi(HttpClient http)
             }
             catch (JsonException)
             {
-                throw new PrometheusQueryException($"Prometheus answered {(int)response.StatusCode} with no JSON: {Cut(text)}");
+                throw new PrometheusQueryException($"Prometheus answered {response.StatusCode} with no JSON: {Cut(text)}");
             }
 
             if (document.RootElement.TryGetProperty("status", out var status) && status.GetString() == "success")
@@ -149,7 +162,7 @@ public sealed class PrometheusApi(HttpClient http)
 
             var error = document.RootElement.TryGetProperty("error", out var e) ? e.GetString() : Cut(text);
             document.Dispose();
-            throw new PrometheusQueryException($"Prometheus refused the query ({(int)response.StatusCode}): {error}");
+            throw new PrometheusQueryException($"Prometheus refused the query ({response.StatusCode}): {error}");
         }
     }
 
