@@ -88,29 +88,21 @@ public sealed class BaselineLoadGate : IGate
             return ReadProcSelf();
         }
 
-        try
+        var (scrape, error) = await MetricsScrape.ReadAsync(context.Client, cancellationToken).ConfigureAwait(false);
+        if (scrape is null)
         {
-            using var response = await context.Http.GetAsync(new Uri("/metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                return (null, $"/metrics answered {(int)response.StatusCode}");
-            }
-
-            var scrape = PrometheusText.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-            foreach (var name in new[] { "process_resident_memory_bytes", "process_working_set_bytes" })
-            {
-                if (scrape.Samples.FirstOrDefault(s => s.Name == name) is { } sample && double.IsFinite(sample.Value) && sample.Value > 0)
-                {
-                    return ((long)sample.Value, $"{name} on the target's /metrics");
-                }
-            }
-
-            return (null, "the target's /metrics has neither process_resident_memory_bytes nor process_working_set_bytes");
+            return (null, $"/metrics could not be read: {error}");
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+
+        foreach (var name in new[] { "process_resident_memory_bytes", "process_working_set_bytes" })
         {
-            return (null, $"/metrics could not be read: {e.Message.Split('\n')[0]}");
+            if (scrape.Samples.FirstOrDefault(s => s.Name == name) is { } sample && double.IsFinite(sample.Value) && sample.Value > 0)
+            {
+                return ((long)sample.Value, $"{name} on the target's /metrics");
+            }
         }
+
+        return (null, "the target's /metrics has neither process_resident_memory_bytes nor process_working_set_bytes");
     }
 
     private static (long? Bytes, string Source) ReadProcSelf()
