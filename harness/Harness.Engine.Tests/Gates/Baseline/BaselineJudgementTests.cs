@@ -119,6 +119,30 @@ public sealed class BaselineJudgementTests
         Assert.Equal(GateStatus.Inconclusive, BaselineJudgement.Judge(Run(Spread(2_000, 100)), Run(Spread(12_000, 100)), Options, P99Budget).Status);
     }
 
+    [Fact]
+    public void Judge_AHarnessThatFellBehind_IsInconclusive_NamesItsPauses_AndARecordingSaysItCannotServe()
+    {
+        var lagged = Run(Spread(2_000, 400)) with { Lagging = 0.145, HarnessGcPauseMs = 812, Attempts = 3 };
+        var compared = BaselineJudgement.Judge(Run(Spread(2_000, 400)), lagged, Options, P99Budget);
+        Assert.Equal(GateStatus.Inconclusive, compared.Status);
+        Assert.Contains("run 3 times", compared.Reason, StringComparison.Ordinal);
+        Assert.Contains("14.5% late or dropped; its garbage collector paused it 812ms", compared.Reason, StringComparison.Ordinal);
+
+        var recorded = BaselineJudgement.Judge(null, lagged, Options, P99Budget);
+        Assert.Equal(GateStatus.NotApplicable, recorded.Status);
+        Assert.Contains("a later phase cannot be judged against it", recorded.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot be judged", BaselineJudgement.Judge(null, Run(Spread(2_000, 400)), Options, P99Budget).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Judge_AJustLaggingRun_RetakenOnce_IsJudged_AndSaysSo()
+    {
+        var retaken = Run(Spread(2_000, 400)) with { Lagging = 0.005, Attempts = 2 };
+        var result = BaselineJudgement.Judge(Run(Spread(2_000, 400)), retaken, Options, P99Budget);
+        Assert.Equal(GateStatus.Pass, result.Status);
+        Assert.Contains("(run 2 times: the harness fell behind its schedule in the earlier runs)", result.Reason, StringComparison.Ordinal);
+    }
+
     /// <summary><paramref name="count"/> latencies spread evenly over [micros, 1.5 micros).</summary>
     private static List<long[]> Spread(long micros, int count) =>
         [.. Enumerable.Range(0, count).Select(i => new long[] { micros + (micros * i / (2 * count)), 1 })];

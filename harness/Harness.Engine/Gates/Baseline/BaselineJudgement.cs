@@ -42,7 +42,8 @@ public static class BaselineJudgement
                 Measured = Measured,
                 Threshold = threshold.Text,
                 SampleSize = (int)current.Answers,
-                Reason = $"recorded as a baseline ({summary}); no --baseline given to compare with: pass this report as --baseline to a later phase",
+                Reason = $"recorded as a baseline ({summary}){Retaken(current)}; no --baseline given to compare with: pass this report as --baseline to a later phase"
+                    + (current.Lagging > LaggingLimit ? string.Create(CultureInfo.InvariantCulture, $"; but the harness fell behind its schedule while recording it ({100 * current.Lagging:0.#}% late or dropped): a later phase cannot be judged against it, record it again on a quieter machine") : ""),
                 Charts = [EndpointChart(null, current)],
             };
         }
@@ -67,7 +68,7 @@ public static class BaselineJudgement
             : GateStatus.Pass;
         var lagging = Math.Max(baseline.Lagging, current.Lagging);
         var few = Math.Min(baseline.Answers, current.Answers) < options.MinSamples;
-        if (status is GateStatus.Pass or GateStatus.Fail && (few || lagging > 0.01))
+        if (status is GateStatus.Pass or GateStatus.Fail && (few || lagging > LaggingLimit))
         {
             status = GateStatus.Inconclusive;
         }
@@ -84,9 +85,9 @@ public static class BaselineJudgement
             ValueText = double.IsFinite(ratio) ? string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00}x ({Ms(P99(current.Latency))} vs {Ms(P99(baseline.Latency))})") : "",
             Threshold = budgets,
             SampleSize = (int)current.Answers,
-            Reason = string.Create(CultureInfo.InvariantCulture, $"against the baseline of {baseline.Phase} ({baseline.MeasuredAt:yyyy-MM-dd HH:mm}Z, {Summary(baseline)}): now {summary}; ")
+            Reason = string.Create(CultureInfo.InvariantCulture, $"against the baseline of {baseline.Phase} ({baseline.MeasuredAt:yyyy-MM-dd HH:mm}Z, {Summary(baseline)}): now {summary}{Retaken(current)}; ")
                 + (few ? $"only {Math.Min(baseline.Answers, current.Answers)} answers in a run, {options.MinSamples} needed"
-                    : lagging > 0.01 ? string.Create(CultureInfo.InvariantCulture, $"the harness fell behind its schedule ({100 * lagging:0.#}% late or dropped): the figures describe the harness")
+                    : lagging > LaggingLimit ? string.Create(CultureInfo.InvariantCulture, $"the harness fell behind its schedule ({100 * lagging:0.#}% late or dropped; its garbage collector paused it {Math.Max(baseline.HarnessGcPauseMs, current.HarnessGcPauseMs):0}ms): the figures describe the harness, run it again on a quieter machine")
                     : failing.Count == 0 ? "every budget met" : $"not within budget: {string.Join(", ", failing)}"),
             Charts = [EndpointChart(baseline, current), Side(baseline, current)],
         };
@@ -140,6 +141,12 @@ public static class BaselineJudgement
         return (ratio <= options.MemoryRatio ? GateStatus.Pass : GateStatus.Fail,
             new Evidence("memory", expected, string.Create(CultureInfo.InvariantCulture, $"{Mib(after)} ({ratio:0.00}x; {current.MemorySource})")));
     }
+
+    /// <summary>A share of late or dropped sends above this means the run measured the harness, not the target.</summary>
+    public const double LaggingLimit = 0.01;
+
+    private static string Retaken(BaselineMeasurements m) =>
+        m.Attempts > 1 ? $" (run {m.Attempts} times: the harness fell behind its schedule in the earlier runs)" : "";
 
     private static string Summary(BaselineMeasurements m) => string.Create(CultureInfo.InvariantCulture,
         $"{m.AchievedRate:0.#}/s, p50 {Ms(Percentile(m.Latency, 50))}, p99 {Ms(P99(m.Latency))}, errors {m.Errors} of {m.Answers + m.Errors}, memory {Mib(m.MemoryBytes)}");

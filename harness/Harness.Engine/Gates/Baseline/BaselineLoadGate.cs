@@ -39,9 +39,25 @@ public sealed class BaselineLoadGate : IGate
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var result = await OpenLoad.RunAsync(context, Shape, LoadShard.Whole, cancellationToken, byEndpoint: true).ConfigureAwait(false);
+        BaselineMeasurements current;
+        var attempt = 0;
+        do
+        {
+            attempt++;
+            var paused = GC.GetTotalPauseDuration();
+            var gen2 = GC.CollectionCount(2);
+            var result = await OpenLoad.RunAsync(context, Shape, LoadShard.Whole, cancellationToken, byEndpoint: true).ConfigureAwait(false);
+            current = Measure(result, context, null, "") with
+            {
+                HarnessGcPauseMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds,
+                HarnessGen2Collections = GC.CollectionCount(2) - gen2,
+                Attempts = attempt,
+            };
+        }
+        while (current.Lagging > BaselineJudgement.LaggingLimit && attempt < _options.Attempts);
+
         var (memory, source) = await ReadMemoryAsync(context, cancellationToken).ConfigureAwait(false);
-        var current = Measure(result, context, memory, source);
+        current = current with { MemoryBytes = memory, MemorySource = source };
         return BaselineJudgement.Judge(context.Baseline, current, _options, context.Spec.Threshold ?? Threshold.Parse("<= 1.1")) with
         {
             Measurements = current.ToJson(),

@@ -37,6 +37,10 @@ public sealed record BaselineLoadOptions
     [GateParameter("a p99 increase below this many milliseconds is not a regression, whatever the ratio", Min = 0, Max = 60_000)]
     public double MinEffectMs { get; init; } = 5;
 
+    /// <summary>Runs of the load at most, while the harness falls behind its schedule (over 1 % late or dropped); default 3.</summary>
+    [GateParameter("runs of the load at most: a run in which the harness itself fell behind its schedule (over 1 % late or dropped sends) measured the harness, not the target, and is taken again", Min = 1, Max = 10)]
+    public int Attempts { get; init; } = 3;
+
     /// <summary>Answers needed in both runs to judge; default 200.</summary>
     [GateParameter("steady-step answers needed in both runs to judge", Min = 1, Max = 10_000_000)]
     public int MinSamples { get; init; } = 200;

@@ -59,6 +59,19 @@ public sealed record BaselineMeasurements
     /// <summary>Where <see cref="MemoryBytes"/> came from.</summary>
     public string MemorySource { get; init; } = "";
 
+    /// <summary>
+    /// Time the .NET garbage collector paused the harness's process during the load, milliseconds (the embedded
+    /// target runs in that process too): with <see cref="Lagging"/> it tells a harness that fell behind because
+    /// of its own pauses from one starved by the machine.
+    /// </summary>
+    public double HarnessGcPauseMs { get; init; }
+
+    /// <summary>Runs of the load it took (the earlier ones lagged, see <see cref="BaselineLoadOptions.Attempts"/>); 1 in a baseline written before the field existed.</summary>
+    public int Attempts { get; init; } = 1;
+
+    /// <summary>Full (generation 2) collections of the harness's process during the load.</summary>
+    public int HarnessGen2Collections { get; init; }
+
     /// <summary>Wrong or missing answers over all requests of the steady step.</summary>
     public double ErrorRatio => Answers + Errors == 0 ? 0 : (double)Errors / (Answers + Errors);
 
