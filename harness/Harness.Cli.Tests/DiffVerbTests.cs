@@ -101,6 +101,41 @@ public sealed class DiffVerbTests
         Assert.Equal(40, Diff(run).GetProperty("traffic").GetProperty("generated").GetInt32());
     }
 
+    [Fact]
+    public async Task Diff_ACaptureWithWrites_IsReplayed_AndItsWritesSentOnlyWhenEveryTargetHasItsOwnStore()
+    {
+        await using var primary = await StartAsync(Warn);
+        await using var secondary = await StartAsync(Warn);
+        await using var candidate = await StartAsync(Warn);
+        string[] capture =
+        [
+            """{"method":"GET","path":"/api/funds/1/companies?stage=seed","requestId":"cap-1"}""",
+            """{"method":"GET","path":"/api/funds/1/companies?stage=growth","requestId":"cap-2"}""",
+            """{"method":"POST","path":"/api/monte-carlo/simulate","body":{"fundId":1,"runs":10,"seed":3,"stageDistribution":[{"stage":"Series A","weight":1.0}]}}""",
+            """{"method":"POST","path":"/api/allocations","body":{"fundId":1,"items":[{"companyId":102,"stage":"seed","amount":10000}]},"requestId":"cap-4"}""",
+            """{"method":"POST","path":"/api/allocations","body":{"fundId":1,"items":[{"companyId":104,"stage":"round a","amount":15000}]},"requestId":"cap-5"}""",
+        ];
+
+        using var readsOnly = new CliRun();
+        var file = readsOnly.Write("capture.jsonl", string.Join('\n', capture) + "\n");
+        var code = await readsOnly.RunAsync([.. Args(primary.BaseAddress, candidate.BaseAddress, secondary.BaseAddress), "--capture", file]);
+        Assert.True(code == ExitCodes.Go, readsOnly.Out + readsOnly.Error);
+        var traffic = Diff(readsOnly).GetProperty("traffic");
+        Assert.Equal(3, traffic.GetProperty("capture").GetInt32());
+        Assert.True(traffic.GetProperty("skippedWrites").GetInt32() >= 2, "the two captured allocation writes are not sent to shared stores");
+        Assert.Equal("reads-only", Diff(readsOnly).GetProperty("writes").GetString());
+
+        using var separate = new CliRun();
+        file = separate.Write("capture.jsonl", string.Join('\n', capture) + "\n");
+        code = await separate.RunAsync([.. Args(primary.BaseAddress, candidate.BaseAddress, secondary.BaseAddress), "--capture", file, "--writes", "separate-stores"]);
+        Assert.True(code == ExitCodes.Go, separate.Out + separate.Error);
+        var diff = Diff(separate);
+        Assert.Equal(5, diff.GetProperty("traffic").GetProperty("capture").GetInt32());
+        Assert.Equal(0, diff.GetProperty("traffic").GetProperty("skippedWrites").GetInt32());
+        Assert.Equal("separate-stores", diff.GetProperty("writes").GetString());
+        Assert.Empty(diff.GetProperty("differences").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("--primary", "not-a-url", "--primary must be an absolute http(s) URL")]
     [InlineData("--expect", "everything", "--expect 'everything' is not one of")]
