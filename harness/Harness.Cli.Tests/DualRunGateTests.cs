@@ -41,21 +41,24 @@ public sealed class DualRunGateTests
     public async Task DualRun_TargetChangingOneBodyField_FailsNoGoNamingTheField()
     {
         await using var primary = await StartAsync();
+        await using var secondary = await StartAsync();
         await using var clean = await StartAsync();
         await using var mutant = await FieldMutantProxy.StartAsync(clean.BaseAddress);
         using var run = new CliRun();
-        var code = await RunAsync(run, mutant.BaseAddress, $"primary: \"{primary.BaseAddress}\"");
+        var code = await RunAsync(run, mutant.BaseAddress, $"primary: \"{primary.BaseAddress}\", secondary: \"{secondary.BaseAddress}\"");
         var gate = Gate(run, "dual-run");
         Assert.True(code == ExitCodes.NoGo, Explain(run, gate));
         Assert.Equal("Fail", gate.GetProperty("status").GetString());
-        var evidence = Assert.Single(gate.GetProperty("evidence").EnumerateArray());
+        var evidence = Assert.Single(gate.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("expected").GetString() == "as the primary's");
         Assert.Equal($"POST {FieldMutantProxy.MutatedRoute} {FieldMutantProxy.MutatedField}", evidence.GetProperty("subject").GetString());
         Assert.Equal("as the primary's", evidence.GetProperty("expected").GetString());
         Assert.StartsWith("changed in ", evidence.GetProperty("actual").GetString(), StringComparison.Ordinal);
         Assert.Contains("1 group(s) of differences", gate.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("Pass", Gate(run, "target-configuration").GetProperty("status").GetString());
-        var md = File.ReadAllText(Path.Combine(run.WorkingDirectory, "out", "report.md"));
-        Assert.Contains(FieldMutantProxy.MutatedField, md, StringComparison.Ordinal);
+        foreach (var file in new[] { "report.md", "report.html" })
+        {
+            Assert.Contains($"{FieldMutantProxy.MutatedRoute} {FieldMutantProxy.MutatedField}", File.ReadAllText(Path.Combine(run.WorkingDirectory, "out", file)), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
