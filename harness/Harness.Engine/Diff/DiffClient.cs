@@ -64,6 +64,8 @@ public sealed class DiffClient : IDisposable
         }
         catch (FlurlHttpException e)
         {
+            // A cancelled run (Ctrl+C, the dual-run gate's timeout) must stop, not read as a target that did not answer.
+            Harness.Engine.Targets.TargetClient.ThrowIfCancelled(e, cancellationToken);
             return DiffResponse.Failed(e.InnerException?.Message ?? e.Message);
         }
     }

@@ -37,5 +37,6 @@ public static class BuiltInGates
         .With(MigrationVerifyGate.Kind)
         .With(Promql.PromqlGate.Kind)
         .With(Drills.AlertChainDrillGate.Kind)
-        .With(Baseline.BaselineLoadGate.Kind);
+        .With(Baseline.BaselineLoadGate.Kind)
+        .With(DualRun.DualRunGate.Kind);
 }

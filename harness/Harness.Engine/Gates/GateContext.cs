@@ -56,6 +56,9 @@ public sealed record GateContext
     /// <summary>The baseline to compare with (<c>--baseline</c>); null when none was given.</summary>
     public Baseline.BaselineMeasurements? Baseline { get; init; }
 
+    /// <summary>The plan's <c>diff:</c> section (ignore rules, expectations, writes, threshold, confidence), for the dual-run gate; null when the plan has none (the defaults of <see cref="Harness.Engine.Diff.DiffSettings"/>).</summary>
+    public Harness.Engine.Diff.DiffSettings? Diff { get; init; }
+
     /// <summary>Directory that relative paths in parameters resolve against; default the current directory.</summary>
     public string BaseDirectory { get; init; } = ".";
 

@@ -63,6 +63,9 @@ public static class GateKinds
     /// <summary>A PromQL expression through Prometheus's HTTP API against a threshold, instant or held over a window.</summary>
     public const string Promql = "promql";
 
+    /// <summary>Dual run: the target's answers compared field by field with a primary deployment's (the engine of <c>rehearse diff</c>).</summary>
+    public const string DualRun = "dual-run";
+
     /// <summary>The auto-downgrade drill through the real chain: rule firing in Prometheus, Alertmanager, the webhook, behavioural warn.</summary>
     public const string AlertChainDrill = "alert-chain-drill";
 }

@@ -16,8 +16,8 @@ public enum GateStatus
     NotEvaluated,
 
     /// <summary>
-    /// The question has no subject on this target (today: traffic readiness on the embedded
-    /// reference, which has no real traffic). Reported with the reason; it neither passes nor blocks.
+    /// The question has no subject on this target (traffic readiness on the embedded reference,
+    /// which has no real traffic; a dual run without a primary to compare with). Reported with the reason; it neither passes nor blocks.
     /// A phase whose blocking gates are all not applicable is NO-GO.
     /// </summary>
     NotApplicable,

@@ -6,8 +6,9 @@ namespace Harness.Engine.Rehearsals;
 
 /// <summary>
 /// What a gate's declared needs (<see cref="GateNeeds"/>) make of it when the rehearsal cannot meet
-/// them: NotEvaluated (NO-GO) with the way to meet them, or, for a capture of real traffic against the
-/// embedded reference (which has no real traffic), NotApplicable. Null when every need is met.
+/// them: NotEvaluated (NO-GO) with the way to meet them, or NotApplicable where the question has no
+/// subject: a capture of real traffic against the embedded reference (which has no real traffic), a
+/// dual run without a primary to compare with. Null when every need is met.
 /// </summary>
 public static class NeedsCheck
 {
@@ -46,6 +47,18 @@ public static class NeedsCheck
         {
             return GateResult.NotEvaluated(kind.Measures,
                 "no Alertmanager: the harness starts one from the Debian binary (tools/observability/provision; REHEARSE_ALERTMANAGER), or give yours with --alertmanager <url> beside --prometheus", threshold);
+        }
+
+        if (kind.Needs.HasFlag(GateNeeds.Primary) && !spec.Parameters.Names.Contains("primary"))
+        {
+            return new GateResult
+            {
+                Status = GateStatus.NotApplicable,
+                Measured = kind.Measures,
+                Threshold = threshold,
+                Reason = "no primary to compare with: a dual run compares the target with the service as it runs now; set the gate's parameters.primary to that deployment's base URL "
+                    + "(and parameters.secondary to a second instance of it, to learn the noise), or use rehearse diff",
+            };
         }
 
         if (kind.Needs.HasFlag(GateNeeds.Capture) && request.CapturePath is null && !spec.Parameters.Names.Contains("capture"))

@@ -125,6 +125,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             TimeProvider = timeProvider,
             Seed = request.Seed,
             Baseline = request.Baseline,
+            Diff = request.Plan.Diff,
             Credentials = request.Credentials,
             CapturePath = request.CapturePath,
             Database = request.Database,

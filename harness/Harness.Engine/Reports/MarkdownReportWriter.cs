@@ -56,7 +56,8 @@ public static class MarkdownReportWriter
         }
 
         // A baseline comparison is shown whatever its outcome: baseline and current side by side are the point of it.
-        foreach (var g in report.Gates.Where(g => (g.Status != GateStatus.Pass || g.Kind == GateKinds.BaselineLoad) && g.Evidence.Count > 0))
+        // So is a dual run's: on a pass its evidence is what was set apart as expected or noise, which a reviewer should see.
+        foreach (var g in report.Gates.Where(g => (g.Status != GateStatus.Pass || g.Kind is GateKinds.BaselineLoad or GateKinds.DualRun) && g.Evidence.Count > 0))
         {
             md.Append(CultureInfo.InvariantCulture, $"\n### {GateStatusText.Icon(g.Status)} `{Cell(g.Id)}`: expected vs actual\n\n");
             md.Append("| Subject | Expected | Actual | Detail |\n|---|---|---|---|\n");

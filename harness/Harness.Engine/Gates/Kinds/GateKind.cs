@@ -46,6 +46,9 @@ public sealed record GateKind
     /// <summary>Checks bound options beyond each parameter's range (a required string); null when they are usable.</summary>
     public Func<object, string?>? CheckOptions { get; init; }
 
+    /// <summary>Checks the plan's threshold beyond its unit (an operator the kind cannot judge); null when it is usable. Not called without a threshold.</summary>
+    public Func<Threshold, string?>? CheckThreshold { get; init; }
+
     /// <summary>Builds the gate from its spec and its bound options.</summary>
     public required Func<GateSpec, object, IGate> Build { get; init; }
 
@@ -82,6 +85,11 @@ public sealed record GateKind
         if (RequiresUpperLimit && GateChecks.UpperLimit(spec, ThresholdExample) is { } notUpperLimit)
         {
             return GateCreation.Invalid(notUpperLimit);
+        }
+
+        if (spec.Threshold is { } threshold && CheckThreshold?.Invoke(threshold) is { } unusable)
+        {
+            return GateCreation.Invalid($"{spec.Kind}: {unusable}");
         }
 
         var (options, error) = GateOptionsBinder.Bind(OptionsType, spec.Parameters);

@@ -70,6 +70,7 @@ public static class GateKindCatalog
         needs.HasFlag(GateNeeds.DrillCredentials) ? "ops token and webhook credential (`REHEARSE_*`)" : null,
         needs.HasFlag(GateNeeds.Prometheus) ? "Prometheus (started by the harness, or `--prometheus`)" : null,
         needs.HasFlag(GateNeeds.Alertmanager) ? "Alertmanager (started by the harness, or `--alertmanager`)" : null,
+        needs.HasFlag(GateNeeds.Primary) ? "a primary deployment to compare with (`parameters.primary`)" : null,
     }.Where(n => n is not null));
 
     private static string Unit(Plans.ThresholdUnit unit) => unit switch

@@ -26,4 +26,7 @@ public enum GateNeeds
 
     /// <summary>An Alertmanager that routes the target's alerts to its webhook: the harness starts one, or <c>--alertmanager</c>.</summary>
     Alertmanager = 16,
+
+    /// <summary>A second deployment to compare the target with: the service as it runs now (the gate's <c>primary</c> parameter).</summary>
+    Primary = 32,
 }
