@@ -39,25 +39,28 @@ public sealed class BaselineLoadGate : IGate
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        BaselineMeasurements current;
+        LoadResult result;
+        TimeSpan paused;
+        int gen2;
         var attempt = 0;
         do
         {
             attempt++;
-            var paused = GC.GetTotalPauseDuration();
-            var gen2 = GC.CollectionCount(2);
-            var result = await OpenLoad.RunAsync(context, Shape, LoadShard.Whole, cancellationToken, byEndpoint: true).ConfigureAwait(false);
-            current = Measure(result, context, null, "") with
-            {
-                HarnessGcPauseMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds,
-                HarnessGen2Collections = GC.CollectionCount(2) - gen2,
-                Attempts = attempt,
-            };
+            var pausedBefore = GC.GetTotalPauseDuration();
+            var gen2Before = GC.CollectionCount(2);
+            result = await OpenLoad.RunAsync(context, Shape, LoadShard.Whole, cancellationToken, byEndpoint: true).ConfigureAwait(false);
+            paused = GC.GetTotalPauseDuration() - pausedBefore;
+            gen2 = GC.CollectionCount(2) - gen2Before;
         }
-        while (current.Lagging > BaselineJudgement.LaggingLimit && attempt < _options.Attempts);
+        while (Lagging(Steady(result)) > BaselineJudgement.LaggingLimit && attempt < _options.Attempts);
 
         var (memory, source) = await ReadMemoryAsync(context, cancellationToken).ConfigureAwait(false);
-        current = current with { MemoryBytes = memory, MemorySource = source };
+        var current = Measure(result, context, memory, source) with
+        {
+            HarnessGcPauseMs = paused.TotalMilliseconds,
+            HarnessGen2Collections = gen2,
+            Attempts = attempt,
+        };
         return BaselineJudgement.Judge(context.Baseline, current, _options, context.Spec.Threshold ?? Threshold.Parse("<= 1.1")) with
         {
             Measurements = current.ToJson(),
@@ -69,7 +72,7 @@ public sealed class BaselineLoadGate : IGate
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(context);
-        var steady = result.Steps.Single(s => s.Name == "steady");
+        var steady = Steady(result);
         return new BaselineMeasurements
         {
             Phase = context.Phase.Name,
@@ -83,7 +86,7 @@ public sealed class BaselineLoadGate : IGate
             Answers = steady.Completed,
             Errors = OpenLoad.Errors(steady.Classes) + steady.TransportErrors,
             AchievedRate = steady.AchievedRate,
-            Lagging = steady.Sent + steady.Dropped == 0 ? 1 : (double)(steady.Late + steady.Dropped) / (steady.Sent + steady.Dropped),
+            Lagging = Lagging(steady),
             Latency = steady.Latency,
             Endpoints = new SortedDictionary<string, IReadOnlyList<long[]>>(steady.LatencyByClass
                 .Where(c => c.Key.StartsWith(OpenLoad.Conforming + " on ", StringComparison.Ordinal))
@@ -92,6 +95,12 @@ public sealed class BaselineLoadGate : IGate
             MemorySource = memorySource,
         };
     }
+
+    private static StepResult Steady(LoadResult result) => result.Steps.Single(s => s.Name == "steady");
+
+    /// <summary>Share of the step's sends the harness made late or dropped (1 when it sent nothing).</summary>
+    private static double Lagging(StepResult steady) =>
+        steady.Sent + steady.Dropped == 0 ? 1 : (double)(steady.Late + steady.Dropped) / (steady.Sent + steady.Dropped);
 
     /// <summary>
     /// Process memory: the embedded target runs in this process, so /proc/self (VmRSS); a URL target's

@@ -10,7 +10,7 @@ namespace Harness.Engine.Gates.DualRun;
 /// the service as it runs now (and <c>parameters.secondary</c> a second instance of it, for the noise).
 /// The same engine as <c>rehearse diff</c> (<see cref="DiffRunner"/>) runs under the plan's <c>diff:</c>
 /// section and its <see cref="DiffJudgement"/> is the gate's status; the grouped differences become the
-/// evidence. Without a primary the question has no subject (NotApplicable, through the kind's needs);
+/// evidence. Without a primary the question has no subject (NotApplicable, through the kind's needs, before the gate runs);
 /// a primary, secondary or target that does not answer is NotEvaluated, never a pass.
 /// </summary>
 public sealed class DualRunGate(DualRunOptions options) : IGate
@@ -37,15 +37,10 @@ public sealed class DualRunGate(DualRunOptions options) : IGate
         var settings = context.Diff ?? new DiffSettings();
         settings = context.Spec.Threshold is { } own ? settings with { Threshold = own } : settings;
         var threshold = settings.Threshold.Text;
+        // Without a primary the rehearsal's needs check (GateNeeds.Primary) reports the gate NotApplicable before it runs.
         if (DualRunOptions.Url(options.Primary) is not { } primary)
         {
-            return new GateResult
-            {
-                Status = GateStatus.NotApplicable,
-                Measured = Measured,
-                Threshold = threshold,
-                Reason = "no primary to compare with: set parameters.primary to the base URL of the service as it runs now",
-            };
+            return GateResult.NotEvaluated(Measured, "no primary to compare with (parameters.primary)", threshold);
         }
 
         if (context.Http.BaseAddress is not { } candidate)
