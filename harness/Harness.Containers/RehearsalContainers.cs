@@ -34,9 +34,13 @@ public static class RehearsalContainers
     /// <summary>The configured Redis image.</summary>
     public static string RedisImage => Configured("REHEARSE_REDIS_IMAGE", DefaultRedisImage);
 
-    /// <summary>A Postgres container with database <paramref name="database"/> and a fresh random password.</summary>
-    public static PostgreSqlContainer Postgres(string database = "stages") =>
-        new PostgreSqlBuilder(PostgresImage)
+    /// <summary>
+    /// A Postgres container with database <paramref name="database"/> and a fresh random password, on a
+    /// random host port or on <paramref name="hostPort"/> (a container that a drill stops and starts
+    /// again needs a fixed one: Docker picks a new random port on every start).
+    /// </summary>
+    public static PostgreSqlContainer Postgres(string database = "stages", int? hostPort = null) =>
+        (hostPort is { } pgPort ? new PostgreSqlBuilder(PostgresImage).WithPortBinding(pgPort, PostgreSqlBuilder.PostgreSqlPort) : new PostgreSqlBuilder(PostgresImage))
             .WithDatabase(database)
             .WithUsername("rehearse")
             .WithPassword(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)))
@@ -46,12 +50,20 @@ public static class RehearsalContainers
             .WithWaitStrategy(Wait.ForUnixContainer().UntilCommandIsCompleted("pg_isready", "--host", "localhost", "--dbname", database, "--username", "rehearse"))
             .Build();
 
-    /// <summary>A Redis container.</summary>
-    public static RedisContainer Redis() =>
-        new RedisBuilder(RedisImage)
+    /// <summary>A Redis container, on a random host port or on <paramref name="hostPort"/> (see <see cref="Postgres"/>).</summary>
+    public static RedisContainer Redis(int? hostPort = null) =>
+        (hostPort is { } redisPort ? new RedisBuilder(RedisImage).WithPortBinding(redisPort, RedisBuilder.RedisPort) : new RedisBuilder(RedisImage))
             .WithLabel(Label, "true")
             .WithLabel(OwnerLabel, Owner)
             .Build();
+
+    /// <summary>A free TCP port of this machine, for <see cref="Postgres"/> and <see cref="Redis"/>: free when asked, so start the container soon after.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private static string Configured(string variable, string fallback) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : fallback;

@@ -29,7 +29,13 @@ public sealed class TargetSession : IAsyncDisposable
     private readonly IAsyncDisposable[] _resources;
 
     private TargetSession(TargetKind kind, Uri baseAddress, RunningReferenceService? service, TargetCredentials credentials, TargetDatabase? database, string stores, params IAsyncDisposable[] resources)
+        : this(kind, baseAddress, service, credentials, database, stores, null, resources)
     {
+    }
+
+    private TargetSession(TargetKind kind, Uri baseAddress, RunningReferenceService? service, TargetCredentials credentials, TargetDatabase? database, string stores, IDependencyControl? dependencies, params IAsyncDisposable[] resources)
+    {
+        Dependencies = dependencies;
         Kind = kind;
         _service = service;
         _resources = resources;
@@ -54,6 +60,9 @@ public sealed class TargetSession : IAsyncDisposable
 
     /// <summary>The target's database, for the migration gates; null when there is none.</summary>
     public TargetDatabase? Database { get; }
+
+    /// <summary>What the drills can do to the target's Redis and Postgres: the embedded target's own containers, or those named for a URL target; null when nothing.</summary>
+    public IDependencyControl? Dependencies { get; }
 
     /// <summary>What the embedded service stores its data in, for the report: <c>memory</c> or the container images; <c>target's own</c> for a URL.</summary>
     public string Stores { get; }
@@ -93,8 +102,9 @@ public sealed class TargetSession : IAsyncDisposable
         try
         {
             await progress.WriteLineAsync($"starting Postgres ({RehearsalContainers.PostgresImage}) and Redis ({RehearsalContainers.RedisImage}) containers").ConfigureAwait(false);
-            postgres = RehearsalContainers.Postgres("stages");
-            redis = RehearsalContainers.Redis();
+            // Fixed host ports: a drill stops and starts these containers, and Docker would give a restarted container new random ones.
+            postgres = RehearsalContainers.Postgres("stages", RehearsalContainers.FreePort());
+            redis = RehearsalContainers.Redis(RehearsalContainers.FreePort());
             await Task.WhenAll(postgres.StartAsync(cancellationToken), redis.StartAsync(cancellationToken)).ConfigureAwait(false);
             var database = postgres.GetConnectionString();
             var service = await ReferenceService.StartAsync(options with { DatabaseConnectionString = database, RedisConfiguration = redis.GetConnectionString() }, cancellationToken).ConfigureAwait(false);
@@ -105,8 +115,9 @@ public sealed class TargetSession : IAsyncDisposable
                     .GenerateAsync(new GeneratorOptions(legacy.Companies, legacy.Strategies, Funds: 50, Seed: seed), cancellationToken).ConfigureAwait(false);
             }
 
+            var dependencies = new DockerDependencies(new Dictionary<Dependency, string> { [Dependency.Redis] = redis.Id, [Dependency.Postgres] = postgres.Id });
             return new TargetSession(TargetKind.Embedded, service.BaseAddress, service, credentials, new TargetDatabase(database, MigrationTool(environment)),
-                $"Postgres {RehearsalContainers.PostgresImage}, Redis {RehearsalContainers.RedisImage}", postgres, redis, engine);
+                $"Postgres {RehearsalContainers.PostgresImage}, Redis {RehearsalContainers.RedisImage}", dependencies, postgres, redis, engine);
         }
         catch
         {
@@ -128,15 +139,16 @@ public sealed class TargetSession : IAsyncDisposable
     /// <summary>
     /// A running service at <paramref name="baseAddress"/>; nothing is started. <paramref name="database"/> is its
     /// database (a staging copy) for the migration gates, if given. The drill credentials come from
-    /// <paramref name="environment"/> (default the process's).
+    /// <paramref name="environment"/> (default the process's). <paramref name="dependencies"/> are its
+    /// Redis and Postgres containers, for the drills, if named.
     /// </summary>
-    public static TargetSession ForUrl(Uri baseAddress, string? database = null, CliEnvironment? environment = null)
+    public static TargetSession ForUrl(Uri baseAddress, string? database = null, CliEnvironment? environment = null, IDependencyControl? dependencies = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var variables = environment ?? CliEnvironment.Process;
         var withSlash = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         return new TargetSession(TargetKind.Url, withSlash, null, TargetCredentials.FromEnvironment(variables.Get),
-            database is null ? null : new TargetDatabase(database, MigrationTool(variables)), "target's own");
+            database is null ? null : new TargetDatabase(database, MigrationTool(variables)), "target's own", dependencies);
     }
 
     private static string Secret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

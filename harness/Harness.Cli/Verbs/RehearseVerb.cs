@@ -48,6 +48,10 @@ public static class RehearseVerb
         var reason = new Option<string?>("--reason") { Description = "With --force: why the missing rung is overridden." };
         var knownFindings = new Option<string?>("--known-findings") { Description = "Findings your team reviewed and accepted (JSON file written by 'rehearse findings accept'): a gate failing only on them does not decide, so the phase fails only on new regressions; the report lists accepted, new and fixed findings." };
         var baseline = new Option<string?>("--baseline") { Description = "A baseline: the report (directory or report.json) of an earlier phase with a baseline-load gate, such as 'rehearse --phase off --out base'; the baseline-load gates compare this run with it (latency by rank test, error ratio, memory)." };
+        var redisContainer = new Option<string?>("--redis-container") { Description = "With a URL target: the Docker container (name or id, on this machine's engine) of the target's Redis, which the Redis drills pause and stop; without it they are not applicable." };
+        var postgresContainer = new Option<string?>("--postgres-container") { Description = "With a URL target: the Docker container (name or id) of the target's Postgres, which the Postgres drills pause and stop; without it they are not applicable." };
+        root.Options.Add(redisContainer);
+        root.Options.Add(postgresContainer);
         root.Options.Add(baseline);
         root.Options.Add(knownFindings);
         root.Options.Add(ledger);
@@ -95,6 +99,27 @@ public static class RehearseVerb
             if (targetValue == Embedded && parse.GetValue(database) is not null)
             {
                 return context.Fail(ExitCodes.HarnessOrUsageError, "--database is for a URL target; the embedded target brings its own database (--stores containers)");
+            }
+
+            var named = new Dictionary<Dependency, string>();
+            foreach (var (option, dependency) in new[] { (redisContainer, Dependency.Redis), (postgresContainer, Dependency.Postgres) })
+            {
+                if (parse.GetValue(option) is not { } container)
+                {
+                    continue;
+                }
+
+                if (targetValue == Embedded)
+                {
+                    return context.Fail(ExitCodes.HarnessOrUsageError, $"{option.Name} is for a URL target; the drills act on the embedded target's own containers");
+                }
+
+                if (container.Length == 0 || container.StartsWith('-'))
+                {
+                    return context.Fail(ExitCodes.HarnessOrUsageError, $"{option.Name} needs a container name or id, got '{container}'");
+                }
+
+                named[dependency] = container;
             }
 
             var monitoringChoice = MonitoringChoice(parse.GetValue(prometheus), parse.GetValue(alertmanager), parse.GetValue(instances) ?? [], parse.GetValue(webhookUrl), out var monitoringError);
@@ -150,8 +175,8 @@ public static class RehearseVerb
             }
 
             var storesValue = parse.GetValue(stores)!;
-            var containers = storesValue == "containers" || (storesValue == "auto" && NeedsDatabase(context.Registry, selected));
-            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice!, Ledger = ledgerChoice, KnownFindings = known, Baseline = baselineMeasurements }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
+            var containers = storesValue == "containers" || (storesValue == "auto" && NeedsContainers(context.Registry, selected));
+            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice!, Ledger = ledgerChoice, KnownFindings = known, Baseline = baselineMeasurements, DependencyContainers = named }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
         }, cancellationToken));
     }
 
@@ -232,6 +257,13 @@ public static class RehearseVerb
     public static bool NeedsDatabase(Harness.Engine.Gates.GateKindRegistry registry, Phase phase) =>
         phase?.Gates.Any(g => registry?.Describe(g.Kind)?.Needs.HasFlag(Harness.Engine.Gates.Kinds.GateNeeds.Database) == true) ?? false;
 
+    /// <summary>True when the embedded target needs its real stores for the phase: a gate needs its database, or control of its Redis or Postgres (the drills).</summary>
+    public static bool NeedsContainers(Harness.Engine.Gates.GateKindRegistry registry, Phase phase)
+    {
+        const Harness.Engine.Gates.Kinds.GateNeeds stores = Harness.Engine.Gates.Kinds.GateNeeds.Database | Harness.Engine.Gates.Kinds.GateNeeds.RedisControl | Harness.Engine.Gates.Kinds.GateNeeds.PostgresControl;
+        return phase?.Gates.Any(g => ((registry?.Describe(g.Kind)?.Needs ?? 0) & stores) != 0) ?? false;
+    }
+
     /// <summary>Starts or checks the target, runs the phase, writes the reports and prints the verdict.</summary>
     public static Task<int> ExecuteAsync(VerbContext context, PhasePlan plan, Phase phase, string target, string? outDirectory, int seed, CancellationToken cancellationToken, string? capturePath = null) =>
         ExecuteAsync(context, plan, phase, new TargetChoice(target, null, Containers: false), outDirectory, seed, cancellationToken, capturePath);
@@ -266,9 +298,19 @@ public static class RehearseVerb
         TargetSession session;
         try
         {
+            DockerDependencies? named = null;
+            if (url is not null && choice.DependencyContainers.Count > 0)
+            {
+                named = new DockerDependencies(choice.DependencyContainers);
+                if (await named.ProblemAsync(cancellationToken).ConfigureAwait(false) is { } problem)
+                {
+                    return context.Fail(ExitCodes.HarnessOrUsageError, problem);
+                }
+            }
+
             session = url is null
                 ? await TargetSession.StartEmbeddedAsync(phase.Configuration, choice.Containers, legacy ?? new LegacyData(), seed, context.Output.Out, cancellationToken, context.Environment).ConfigureAwait(false)
-                : TargetSession.ForUrl(url, choice.Database, context.Environment);
+                : TargetSession.ForUrl(url, choice.Database, context.Environment, named);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or ReferenceImpl.Api.Hosting.ConfigurationException
                                   or Npgsql.NpgsqlException or DotNet.Testcontainers.Builders.DockerUnavailableException or TimeoutException or ArgumentException)
@@ -303,7 +345,7 @@ public static class RehearseVerb
             var request = new RehearsalRequest
             {
                 Plan = plan, Phase = phase, Http = session.Http, Client = session.Client, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath,
-                Database = session.Database, ArtifactsDirectory = Path.Combine(directory, "artifacts"), Monitoring = monitoring, PriorGates = prior,
+                Database = session.Database, Dependencies = session.Dependencies, ArtifactsDirectory = Path.Combine(directory, "artifacts"), Monitoring = monitoring, PriorGates = prior,
                 KnownFindings = choice.KnownFindings,
                 Baseline = choice.Baseline,
             };
@@ -330,6 +372,9 @@ public static class RehearseVerb
 
         /// <summary>The promotion ledger to check and append to; null without <c>--ledger</c>.</summary>
         public LedgerSession.Choice? Ledger { get; init; }
+
+        /// <summary>A URL target's Redis and Postgres containers named by <c>--redis-container</c> and <c>--postgres-container</c>, for the drills; default none.</summary>
+        public IReadOnlyDictionary<Dependency, string> DependencyContainers { get; init; } = new Dictionary<Dependency, string>();
 
         /// <summary>The baseline to compare with; null without <c>--baseline</c>.</summary>
         public Harness.Engine.Gates.Baseline.BaselineMeasurements? Baseline { get; init; }

@@ -41,6 +41,9 @@ public sealed record GateContext
     /// <summary>The target's database and the migration tool, for the migration gates; default none (they are then NotEvaluated).</summary>
     public Harness.Engine.Targets.TargetDatabase? Database { get; init; }
 
+    /// <summary>What drills can do to the target's Redis and Postgres; default nothing (the needs check keeps drills that need it from running).</summary>
+    public Harness.Engine.Targets.IDependencyControl? Dependencies { get; init; }
+
     /// <summary>Where gates keep files worth keeping with the report (migration plan, verify report, snapshot); default none (a temporary directory).</summary>
     public string? ArtifactsDirectory { get; init; }
 

@@ -61,6 +61,22 @@ public static class NeedsCheck
             };
         }
 
+        foreach (var (need, dependency, option) in new[] { (GateNeeds.RedisControl, Targets.Dependency.Redis, "--redis-container"), (GateNeeds.PostgresControl, Targets.Dependency.Postgres, "--postgres-container") })
+        {
+            if (kind.Needs.HasFlag(need) && request.Dependencies?.Describe(dependency) is null)
+            {
+                return new GateResult
+                {
+                    Status = GateStatus.NotApplicable,
+                    Measured = kind.Measures,
+                    Threshold = threshold,
+                    Reason = request.TargetKind == Targets.TargetKind.Embedded
+                        ? $"the embedded target runs without {dependency} here (--stores memory): the drill needs its containers (--stores containers or auto)"
+                        : $"the harness cannot act on the target's {dependency}: name its container with {option} <name or id> (on this machine's Docker engine) to run the drill",
+                };
+            }
+        }
+
         if (kind.Needs.HasFlag(GateNeeds.Capture) && request.CapturePath is null && !spec.Parameters.Names.Contains("capture"))
         {
             return request.TargetKind == Targets.TargetKind.Embedded

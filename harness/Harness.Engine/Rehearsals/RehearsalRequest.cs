@@ -40,6 +40,9 @@ public sealed record RehearsalRequest
     /// <summary>The Prometheus (and Alertmanager) of the rehearsal; default none (gates that need them are then NotEvaluated).</summary>
     public Harness.Engine.Observability.Live.Monitoring? Monitoring { get; init; }
 
+    /// <summary>What the drills can do to the target's Redis and Postgres; default nothing (drills that need it are then NotApplicable).</summary>
+    public Harness.Engine.Targets.IDependencyControl? Dependencies { get; init; }
+
     /// <summary>Where gates keep artifacts (the report directory); default none.</summary>
     public string? ArtifactsDirectory { get; init; }
 

@@ -130,6 +130,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             CapturePath = request.CapturePath,
             Database = request.Database,
             Monitoring = request.Monitoring,
+            Dependencies = request.Dependencies,
             TargetKind = request.TargetKind,
             ArtifactsDirectory = request.ArtifactsDirectory,
             BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),

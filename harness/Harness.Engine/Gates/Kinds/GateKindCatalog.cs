@@ -71,6 +71,8 @@ public static class GateKindCatalog
         needs.HasFlag(GateNeeds.Prometheus) ? "Prometheus (started by the harness, or `--prometheus`)" : null,
         needs.HasFlag(GateNeeds.Alertmanager) ? "Alertmanager (started by the harness, or `--alertmanager`)" : null,
         needs.HasFlag(GateNeeds.Primary) ? "a primary deployment to compare with (`parameters.primary`)" : null,
+        needs.HasFlag(GateNeeds.RedisControl) ? "control of the target's Redis (`--redis-container`; the embedded target's own)" : null,
+        needs.HasFlag(GateNeeds.PostgresControl) ? "control of the target's Postgres (`--postgres-container`; the embedded target's own)" : null,
     }.Where(n => n is not null));
 
     private static string Unit(Plans.ThresholdUnit unit) => unit switch

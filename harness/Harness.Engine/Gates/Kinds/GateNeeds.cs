@@ -29,4 +29,10 @@ public enum GateNeeds
 
     /// <summary>A second deployment to compare the target with: the service as it runs now (the gate's <c>primary</c> parameter).</summary>
     Primary = 32,
+
+    /// <summary>Control of the target's Redis (<c>--redis-container</c>; the embedded target's own container), to take it away in a drill.</summary>
+    RedisControl = 64,
+
+    /// <summary>Control of the target's Postgres (<c>--postgres-container</c>; the embedded target's own container), to take it away in a drill.</summary>
+    PostgresControl = 128,
 }

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using Harness.Engine.Targets;
+
+namespace Harness.Cli.Targets;
+
+/// <summary>
+/// The target's Redis and Postgres as containers of this machine's Docker engine, acted on with the
+/// Docker CLI (<c>docker pause</c>/<c>unpause</c>/<c>stop</c>/<c>start</c>) and, for latency, the
+/// host's <c>tc netem</c> run in the container's network namespace (<c>nsenter</c>), so the images
+/// need no tools of their own. Containers are named by name or id; the embedded target passes its own.
+/// A container that is restarted keeps its host ports only when they were bound explicitly, as the
+/// embedded target's are (a restarted container on a random port would be unreachable).
+/// </summary>
+public sealed class DockerDependencies : IDependencyControl
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+    private readonly IReadOnlyDictionary<Dependency, string> _containers;
+
+    /// <summary>Controls the containers of <paramref name="containers"/> (name or id per dependency).</summary>
+    public DockerDependencies(IReadOnlyDictionary<Dependency, string> containers)
+    {
+        ArgumentNullException.ThrowIfNull(containers);
+        _containers = containers;
+    }
+
+    /// <summary>Seconds <c>docker stop</c> waits for a clean shutdown before it kills the container; default 2.</summary>
+    public int StopGraceSeconds { get; init; } = 2;
+
+    /// <summary>Checks that every named container exists and runs; the one-line problem, or null.</summary>
+    public async Task<string?> ProblemAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (dependency, container) in _containers)
+        {
+            var (code, stdout, stderr) = await DockerAsync(cancellationToken, "inspect", "--format", "{{.State.Running}}", container).ConfigureAwait(false);
+            if (code != 0)
+            {
+                return $"--{dependency.ToString().ToLowerInvariant()}-container: {LastLine(stderr, code)}";
+            }
+
+            if (stdout.Trim() != "true")
+            {
+                return $"--{dependency.ToString().ToLowerInvariant()}-container: container '{container}' is not running";
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public string? Describe(Dependency dependency) =>
+        _containers.TryGetValue(dependency, out var container) ? $"container {container} (docker)" : null;
+
+    /// <inheritdoc />
+    public Task BreakAsync(Dependency dependency, Outage how, CancellationToken cancellationToken) => how switch
+    {
+        Outage.Pause => RunAsync(cancellationToken, "pause", Container(dependency)),
+        _ => RunAsync(cancellationToken, "stop", "--time", StopGraceSeconds.ToString(CultureInfo.InvariantCulture), Container(dependency)),
+    };
+
+    /// <inheritdoc />
+    public Task RepairAsync(Dependency dependency, Outage how, CancellationToken cancellationToken) => how switch
+    {
+        Outage.Pause => RunAsync(cancellationToken, "unpause", Container(dependency)),
+        _ => RunAsync(cancellationToken, "start", Container(dependency)),
+    };
+
+    /// <inheritdoc />
+    public async Task AddLatencyAsync(Dependency dependency, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var milliseconds = ((int)Math.Round(delay.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+        await NetemAsync(dependency, cancellationToken, "qdisc", "replace", "dev", "eth0", "root", "netem", "delay", milliseconds + "ms").ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveLatencyAsync(Dependency dependency, CancellationToken cancellationToken)
+    {
+        var pid = await PidAsync(dependency, cancellationToken).ConfigureAwait(false);
+        // Deleting a root qdisc that is not there fails; that is the no-op case.
+        await ProcessAsync("nsenter", cancellationToken, "--target", pid, "--net", "tc", "qdisc", "del", "dev", "eth0", "root").ConfigureAwait(false);
+    }
+
+    private async Task NetemAsync(Dependency dependency, CancellationToken cancellationToken, params string[] tc)
+    {
+        var pid = await PidAsync(dependency, cancellationToken).ConfigureAwait(false);
+        var (code, _, stderr) = await ProcessAsync("nsenter", cancellationToken, ["--target", pid, "--net", "tc", .. tc]).ConfigureAwait(false);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"tc netem in {Container(dependency)}: {LastLine(stderr, code)} (needs root, nsenter and tc on the Docker host)");
+        }
+    }
+
+    private async Task<string> PidAsync(Dependency dependency, CancellationToken cancellationToken)
+    {
+        var (code, stdout, stderr) = await DockerAsync(cancellationToken, "inspect", "--format", "{{.State.Pid}}", Container(dependency)).ConfigureAwait(false);
+        return code == 0 && int.TryParse(stdout.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0
+            ? pid.ToString(CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"docker inspect {Container(dependency)}: {(code == 0 ? "container is not running" : LastLine(stderr, code))}");
+    }
+
+    private string Container(Dependency dependency) =>
+        _containers.TryGetValue(dependency, out var container) ? container : throw new InvalidOperationException($"no container is named for {dependency}");
+
+    private static async Task RunAsync(CancellationToken cancellationToken, params string[] arguments)
+    {
+        var (code, _, stderr) = await DockerAsync(cancellationToken, arguments).ConfigureAwait(false);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"docker {string.Join(' ', arguments)}: {LastLine(stderr, code)}");
+        }
+    }
+
+    private static Task<(int Code, string Stdout, string Stderr)> DockerAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        ProcessAsync("docker", cancellationToken, arguments);
+
+    private static async Task<(int Code, string Stdout, string Stderr)> ProcessAsync(string file, CancellationToken cancellationToken, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CommandTimeout);
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{file} could not be started");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"{file} could not be started: {e.Message}", e);
+        }
+
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {CommandTimeout.TotalSeconds:0} s");
+            }
+
+            return (process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        }
+    }
+
+    private static string LastLine(string stderr, int code) =>
+        stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? $"exit {code}";
+}
