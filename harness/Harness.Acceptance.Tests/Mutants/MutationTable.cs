@@ -57,5 +57,15 @@ public static class MutationTable
             "unknown stages are counted as result ok: Prometheus's unknown ratio disagrees with the harness's count of the same traffic, and the unknown-rate alert never fires"),
     ];
 
+    /// <summary>
+    /// Faults whose catching gates are drills that take the target's Redis or Postgres away: their
+    /// mutant runs start containers and run one drill each, in the named test class of
+    /// Harness.Cli.Tests, instead of a whole phase here (a phase run per mutant would cost minutes of
+    /// the CI budget for the same verdict).
+    /// </summary>
+    public static IReadOnlyList<DrillFaultExpectation> CaughtByDrills { get; } =
+    [
+    ];
+
     public static FaultExpectation For(Fault fault) => All.Single(e => e.Fault == fault);
 }

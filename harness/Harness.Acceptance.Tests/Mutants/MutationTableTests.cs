@@ -10,7 +10,10 @@ public sealed class MutationTableTests
     [Fact]
     public void Table_HoldsEveryCatalogueFaultOnce_InCatalogueOrder()
     {
-        Assert.Equal(FaultCatalogue.All.Select(d => d.Fault), MutationTable.All.Select(e => e.Fault));
+        var tabled = MutationTable.All.Select(e => e.Fault).Concat(MutationTable.CaughtByDrills.Select(e => e.Fault)).ToHashSet();
+        Assert.Equal(FaultCatalogue.All.Select(d => d.Fault), FaultCatalogue.All.Select(d => d.Fault).Where(tabled.Contains));
+        Assert.Equal(FaultCatalogue.All.Count, MutationTable.All.Count + MutationTable.CaughtByDrills.Count);
+        Assert.Equal(FaultCatalogue.All.Select(d => d.Fault).Where(f => MutationTable.All.Any(e => e.Fault == f)), MutationTable.All.Select(e => e.Fault));
     }
 
     [Fact]
@@ -36,6 +39,20 @@ public sealed class MutationTableTests
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "harness", "README.md"));
         Assert.All(MutationTable.All, e =>
             Assert.Contains($"| `{e.Name}` | {e.ContractSection} | `{e.Phase}` | {string.Join(", ", e.CaughtBy.Select(g => $"`{g}`"))} |", readme, StringComparison.Ordinal));
+        Assert.All(MutationTable.CaughtByDrills, e =>
+            Assert.Contains($"| `{e.Name}` | {e.ContractSection} | `{e.GateKind}` | `{e.TestClass}` |", readme, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DrillFaults_NameARegisteredDrillKindAndAnExistingTestClass()
+    {
+        var cliTests = Path.Combine(RepositoryRoot(), "harness", "Harness.Cli.Tests");
+        Assert.All(MutationTable.CaughtByDrills, e =>
+        {
+            Assert.NotNull(Harness.Engine.Gates.BuiltInGates.Registry.Describe(e.GateKind));
+            Assert.True(File.Exists(Path.Combine(cliTests, e.TestClass + ".cs")), $"{e.Name}: no harness/Harness.Cli.Tests/{e.TestClass}.cs");
+            Assert.Contains(e.Name.Replace("-", "", StringComparison.Ordinal), File.ReadAllText(Path.Combine(cliTests, e.TestClass + ".cs")).Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        });
     }
 
     private static string RepositoryRoot()
