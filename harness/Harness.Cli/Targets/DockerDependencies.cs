@@ -6,9 +6,7 @@ namespace Harness.Cli.Targets;
 
 /// <summary>
 /// The target's Redis and Postgres as containers of this machine's Docker engine, acted on with the
-/// Docker CLI (<c>docker pause</c>/<c>unpause</c>/<c>stop</c>/<c>start</c>) and, for latency, the
-/// host's <c>tc netem</c> run in the container's network namespace (<c>nsenter</c>), so the images
-/// need no tools of their own. Containers are named by name or id; the embedded target passes its own.
+/// Docker CLI (<c>docker pause</c>/<c>unpause</c>/<c>stop</c>/<c>start</c>). Containers are named by name or id; the embedded target passes its own.
 /// A container that is restarted keeps its host ports only when they were bound explicitly, as the
 /// embedded target's are (a restarted container on a random port would be unreachable).
 /// </summary>
@@ -64,39 +62,6 @@ public sealed class DockerDependencies : IDependencyControl
         Outage.Pause => RunAsync(cancellationToken, "unpause", Container(dependency)),
         _ => RunAsync(cancellationToken, "start", Container(dependency)),
     };
-
-    /// <inheritdoc />
-    public async Task AddLatencyAsync(Dependency dependency, TimeSpan delay, CancellationToken cancellationToken)
-    {
-        var milliseconds = ((int)Math.Round(delay.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
-        await NetemAsync(dependency, cancellationToken, "qdisc", "replace", "dev", "eth0", "root", "netem", "delay", milliseconds + "ms").ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task RemoveLatencyAsync(Dependency dependency, CancellationToken cancellationToken)
-    {
-        var pid = await PidAsync(dependency, cancellationToken).ConfigureAwait(false);
-        // Deleting a root qdisc that is not there fails; that is the no-op case.
-        await ProcessAsync("nsenter", cancellationToken, "--target", pid, "--net", "tc", "qdisc", "del", "dev", "eth0", "root").ConfigureAwait(false);
-    }
-
-    private async Task NetemAsync(Dependency dependency, CancellationToken cancellationToken, params string[] tc)
-    {
-        var pid = await PidAsync(dependency, cancellationToken).ConfigureAwait(false);
-        var (code, _, stderr) = await ProcessAsync("nsenter", cancellationToken, ["--target", pid, "--net", "tc", .. tc]).ConfigureAwait(false);
-        if (code != 0)
-        {
-            throw new InvalidOperationException($"tc netem in {Container(dependency)}: {LastLine(stderr, code)} (needs root, nsenter and tc on the Docker host)");
-        }
-    }
-
-    private async Task<string> PidAsync(Dependency dependency, CancellationToken cancellationToken)
-    {
-        var (code, stdout, stderr) = await DockerAsync(cancellationToken, "inspect", "--format", "{{.State.Pid}}", Container(dependency)).ConfigureAwait(false);
-        return code == 0 && int.TryParse(stdout.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0
-            ? pid.ToString(CultureInfo.InvariantCulture)
-            : throw new InvalidOperationException($"docker inspect {Container(dependency)}: {(code == 0 ? "container is not running" : LastLine(stderr, code))}");
-    }
 
     private string Container(Dependency dependency) =>
         _containers.TryGetValue(dependency, out var container) ? container : throw new InvalidOperationException($"no container is named for {dependency}");

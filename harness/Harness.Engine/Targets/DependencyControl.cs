@@ -22,9 +22,10 @@ public enum Outage
 
 /// <summary>
 /// What the harness can do to the target's dependencies, for the drills: take one away and bring it
-/// back, or slow its network down. The embedded target's containers are always controlled; a URL
+/// back. The embedded target's containers are always controlled; a URL
 /// target's only when the rehearsal names them (<c>--redis-container</c>, <c>--postgres-container</c>).
-/// Implementations use well-kept tools (Docker, <c>tc netem</c>), never socket tricks of their own.
+/// Implementations use well-kept tools (Docker), never socket tricks of their own. Added latency is
+/// not here: <c>tc netem</c> needs the kernel's <c>sch_netem</c>, which this project's CI machines lack.
 /// </summary>
 public interface IDependencyControl
 {
@@ -36,10 +37,4 @@ public interface IDependencyControl
 
     /// <summary>Brings <paramref name="dependency"/> back after <see cref="BreakAsync"/> (unpause, or start).</summary>
     Task RepairAsync(Dependency dependency, Outage how, CancellationToken cancellationToken);
-
-    /// <summary>Delays every packet <paramref name="dependency"/> sends by <paramref name="delay"/> (netem on its network interface).</summary>
-    Task AddLatencyAsync(Dependency dependency, TimeSpan delay, CancellationToken cancellationToken);
-
-    /// <summary>Removes the delay of <see cref="AddLatencyAsync"/>; a no-op when there is none.</summary>
-    Task RemoveLatencyAsync(Dependency dependency, CancellationToken cancellationToken);
 }
