@@ -19,9 +19,10 @@ namespace StageMigration.Apply;
 /// matches and is skipped, so the writer's value is kept and no audit row claims the change (the
 /// audit's before-value is the map's raw value, which the re-check has just confirmed). A row
 /// rewritten to a different alias must still be migrated, so when fewer rows were updated than the
-/// count read said would change, the batch's remaining candidates are locked (a new snapshot sees
-/// the committed values) and the same update runs again: a locked row cannot be skipped. The row
-/// written concurrently is judged on its new value, as the row-by-row writer's locked re-read did.
+/// count read said would change, the batch's remaining candidates are locked (a new statement sees
+/// the committed values; a value new to the map is added to it) and the update runs again: a locked
+/// row cannot be skipped. The row written concurrently is so judged on its new value, as the
+/// row-by-row writer's locked re-read did (ConcurrentWriteTests).
 /// </remarks>
 internal sealed class StageMapBatchWriter(ContractRules rules) : IBatchWriter
 {
@@ -49,7 +50,7 @@ internal sealed class StageMapBatchWriter(ContractRules rules) : IBatchWriter
         var changed = await UpdateAsync(connection, transaction, runId, after, bounds.Last, cancellationToken).ConfigureAwait(false);
         if (changed < bounds.Changes)
         {
-            await LockCandidatesAsync(connection, transaction, after, bounds.Last, cancellationToken).ConfigureAwait(false);
+            _map.Add(await LockCandidatesAsync(connection, transaction, after, bounds.Last, cancellationToken).ConfigureAwait(false));
             changed += await UpdateAsync(connection, transaction, runId, after, bounds.Last, cancellationToken).ConfigureAwait(false);
         }
 
@@ -111,17 +112,29 @@ internal sealed class StageMapBatchWriter(ContractRules rules) : IBatchWriter
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Locks the batch's rows that still hold a value the map changes (a fresh snapshot: concurrent commits are seen).</summary>
-    private async Task LockCandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long? after, long last, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks the batch's rows that still hold a value the map changes or does not know (a new
+    /// statement: it sees concurrent commits) and returns the values it does not know, for the map.
+    /// </summary>
+    private async Task<List<string>> LockCandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long? after, long last, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT c.id FROM portfolio_companies c
-            JOIN unnest(@raw::text[], @canonical::text[]) AS m (raw, canonical) ON c.stage = m.raw
-            WHERE {After(after)} c.id <= @last AND m.canonical IS NOT NULL
-            FOR UPDATE OF c
+            SELECT DISTINCT x.stage FROM (
+                SELECT c.stage, m.raw FROM portfolio_companies c
+                LEFT JOIN unnest(@raw::text[], @canonical::text[]) AS m (raw, canonical) ON c.stage = m.raw
+                WHERE {After(after)} c.id <= @last AND c.stage IS NOT NULL AND (m.raw IS NULL OR m.canonical IS NOT NULL)
+                FOR UPDATE OF c) x
+            WHERE x.raw IS NULL
             """, connection, transaction) { CommandTimeout = 300 };
         AddRange(command, after, last);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var unknown = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            unknown.Add(reader.GetString(0));
+        }
+
+        return unknown;
     }
 
     private void AddRange(NpgsqlCommand command, long? after, long last)
