@@ -18,7 +18,7 @@ namespace StageMigration.Apply;
 /// (EvalPlanQual): a row now holding a canonical or unknown value, or a different alias, no longer
 /// matches and is skipped, so the writer's value is kept and no audit row claims the change (the
 /// audit's before-value is the map's raw value, which the re-check has just confirmed). A row
-/// rewritten to a different alias must still be migrated, so when fewer rows were updated than the
+/// rewritten to a different alias must still be migrated, so when the rows updated differ from the
 /// count read said would change, the batch's remaining candidates are locked (a new statement sees
 /// the committed values; a value new to the map is added to it) and the update runs again: a locked
 /// row cannot be skipped. The row written concurrently is so judged on its new value, as the
@@ -48,7 +48,9 @@ internal sealed class StageMapBatchWriter(ContractRules rules) : IBatchWriter
         }
 
         var changed = await UpdateAsync(connection, transaction, runId, after, bounds.Last, cancellationToken).ConfigureAwait(false);
-        if (changed < bounds.Changes)
+        // Counts from two statements: a difference either way means a concurrent write touched the
+        // batch (a skipped row, or a row inserted into its id range), and the locked retry settles it.
+        if (changed != bounds.Changes)
         {
             _map.Add(await LockCandidatesAsync(connection, transaction, after, bounds.Last, cancellationToken).ConfigureAwait(false));
             changed += await UpdateAsync(connection, transaction, runId, after, bounds.Last, cancellationToken).ConfigureAwait(false);
