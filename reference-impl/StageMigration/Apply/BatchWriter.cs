@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using StageContract;
@@ -8,11 +7,11 @@ using StageMigration.Tables;
 namespace StageMigration.Apply;
 
 /// <summary>
-/// One keyset batch of one table, in one transaction: the rows' update, one audit row per changed
-/// row and the batch's row in <c>stage_migration_batches</c>, so a crash leaves the whole batch or
-/// none of it.
+/// The row-by-row <see cref="IBatchWriter"/>: reads the batch to the client, applies the rule to
+/// every row and writes the changes optimistically. Used for <c>portfolio_strategies</c>, whose
+/// values (distributions) are nearly all distinct; companies go through <see cref="StageMapBatchWriter"/>.
 /// </summary>
-internal sealed class BatchWriter(ContractRules rules)
+internal sealed class BatchWriter(ContractRules rules) : IBatchWriter
 {
     private readonly RowNormalizer _normalizer = new(rules);
 
@@ -48,28 +47,10 @@ internal sealed class BatchWriter(ContractRules rules)
 
             applied.AddRange(again);
         }
-        await using (var record = new NpgsqlCommand("""
-            INSERT INTO stage_migration_batches (run_id, table_name, batch_no, first_id, last_id, rows_read, rows_changed, unmappable, status, started_at)
-            VALUES (@run, @table, @no, @first, @last, @read, @changed, @unmappable, 'completed', @started)
-            ON CONFLICT (run_id, table_name, batch_no) DO UPDATE SET first_id = excluded.first_id, last_id = excluded.last_id,
-                rows_read = excluded.rows_read, rows_changed = excluded.rows_changed, unmappable = excluded.unmappable,
-                status = 'completed', started_at = excluded.started_at, finished_at = now(), error = NULL
-            """, connection, transaction))
-        {
-            record.Parameters.AddWithValue("run", runId);
-            record.Parameters.AddWithValue("table", table.Name);
-            record.Parameters.AddWithValue("no", batchNo);
-            record.Parameters.AddWithValue("first", rows[0].Id);
-            record.Parameters.AddWithValue("last", rows[^1].Id);
-            record.Parameters.AddWithValue("read", rows.Count);
-            record.Parameters.AddWithValue("changed", applied.Count);
-            record.Parameters.AddWithValue("unmappable", unmappable);
-            record.Parameters.AddWithValue("started", startedAt);
-            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        var outcome = new BatchOutcome(rows.Count, applied.Count, unmappable, rows[^1].Id);
+        await BatchRecord.CompletedAsync(connection, transaction, runId, table, batchNo, rows[0].Id, outcome, startedAt, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new BatchOutcome(rows.Count, applied.Count, unmappable, rows[^1].Id);
+        return outcome;
     }
 
     private readonly record struct Change(string Id, string? Before, string After);
@@ -131,31 +112,5 @@ internal sealed class BatchWriter(ContractRules rules)
         }
 
         return written;
-    }
-
-    /// <summary>Records a failed batch outside its (rolled back) transaction, so that verify and the failures view see it; best effort.</summary>
-    public static async Task RecordFailureAsync(NpgsqlConnection connection, long runId, MigratedTable table, int batchNo, string? afterId, DateTimeOffset startedAt, string error)
-    {
-        try
-        {
-            await using var record = new NpgsqlCommand("""
-                INSERT INTO stage_migration_batches (run_id, table_name, batch_no, first_id, status, started_at, error)
-                VALUES (@run, @table, @no, @first, 'failed', @started, @error)
-                ON CONFLICT (run_id, table_name, batch_no) DO UPDATE SET status = 'failed', finished_at = now(), error = excluded.error
-                """, connection);
-            record.Parameters.AddWithValue("run", runId);
-            record.Parameters.AddWithValue("table", table.Name);
-            record.Parameters.AddWithValue("no", batchNo);
-            record.Parameters.AddWithValue("first", (object?)afterId ?? DBNull.Value);
-            record.Parameters.AddWithValue("started", startedAt);
-            record.Parameters.AddWithValue("error", error);
-            await record.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (NpgsqlException)
-        {
-            // The connection itself is gone: the failure cannot be recorded, and resume still
-            // continues after the last committed batch.
-            Debug.WriteLine("the batch failure could not be recorded");
-        }
     }
 }

@@ -11,14 +11,14 @@ namespace StageMigration.Apply;
 /// <c>apply</c> and <c>resume</c> (contract section 10): keyset batches, one transaction per batch
 /// holding the rows' update, one audit row per changed row and the batch's bookkeeping row, so a
 /// crash at any point leaves either the whole batch or none of it. Rows are written only while
-/// they still hold the value that was read (optimistic; a row written concurrently is re-read under
-/// a lock), so the service can keep writing during the migration without a write being lost. <c>resume</c> continues after
+/// they still hold the value the rule was computed for (optimistic; a row written concurrently is
+/// judged again on its new value under a lock), so the service can keep writing during the migration
+/// without a write being lost. <c>resume</c> continues after
 /// the last committed batch of the newest unfinished run. One migration process at a time (an
 /// advisory lock). Progress: one line per committed batch on the progress writer.
 /// </summary>
 public sealed class Migrator(NpgsqlDataSource dataSource, ContractRules rules, TextWriter progress, TimeProvider timeProvider)
 {
-    private readonly BatchWriter _batches = new(rules);
 
     /// <summary>Starts a new run; fails with <see cref="MigrationStateException"/> when an unfinished run exists.</summary>
     public async Task<ApplyResult> ApplyAsync(ApplyOptions options, CancellationToken cancellationToken)
@@ -112,6 +112,9 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ContractRules rules, T
             }
         }
 
+        // Company stages are few distinct values: the rule runs once per value and the batch never
+        // leaves the server. Distributions are nearly all distinct: they are read and evaluated per row.
+        IBatchWriter writer = table == MigratedTable.Companies ? new StageMapBatchWriter(rules) : new BatchWriter(rules);
         int batches = 0;
         long read = 0, changed = 0, unmappable = 0;
         while (true)
@@ -122,11 +125,11 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ContractRules rules, T
             BatchOutcome outcome;
             try
             {
-                outcome = await _batches.WriteAsync(connection, runId, table, batchNo, last, options.BatchSize, batchStarted, cancellationToken).ConfigureAwait(false);
+                outcome = await writer.WriteAsync(connection, runId, table, batchNo, last, options.BatchSize, batchStarted, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or FormatException)
             {
-                await BatchWriter.RecordFailureAsync(connection, runId, table, batchNo, last, batchStarted, exception.Message).ConfigureAwait(false);
+                await BatchRecord.FailedAsync(connection, runId, table, batchNo, last, batchStarted, exception.Message).ConfigureAwait(false);
                 var message = $"{table.Name} batch {batchNo} after id {last ?? "(start)"} failed: {exception.Message}";
                 await progress.WriteLineAsync($"apply: {message}").ConfigureAwait(false);
                 return (new TableApplyResult(table.Name, batches, read, changed, unmappable, last), message);
