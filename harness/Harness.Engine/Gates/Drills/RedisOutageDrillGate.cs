@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Harness.Engine.Gates.Kinds;
-using Harness.Engine.Metrics;
 using Harness.Engine.Plans;
 using Harness.Engine.Requests;
 using Harness.Engine.Targets;
@@ -74,99 +73,108 @@ public sealed class RedisOutageDrillGate : IGate
         var serverTime = webhookNote is null ? await webhook.ServerTimeAsync(cancellationToken).ConfigureAwait(false) : null;
 
         var clock = Stopwatch.StartNew();
-        using var stopLoad = new CancellationTokenSource();
-        using var stopPolling = new CancellationTokenSource();
-        var load = new LedgerLoad(context, _options.Rate).RunAsync(clock, stopLoad.Token, cancellationToken);
-        var redisErrors = new List<TimedValue>();
-        var readiness = new List<TimedValue>();
-        var polling = PollAsync(context.Client, clock, redisErrors, readiness, stopPolling.Token);
-
-        int? webhookStatus = null;
-        var webhookDetail = webhookNote ?? "";
-        double breakAt, repairedAt;
+        // Linked, and cancelled on every way out, so that no early return leaves load or polling running.
+        using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(_options.BeforeSeconds), cancellationToken).ConfigureAwait(false);
-            breakAt = clock.Elapsed.TotalSeconds;
+            var load = new LedgerLoad(context, _options.Rate).RunAsync(clock, stopLoad.Token, cancellationToken);
+            var redisErrors = new List<TimedValue>();
+            var readiness = new List<TimedValue>();
+            var polling = RedisErrorPolling.PollAsync(context.Client, clock, redisErrors, readiness, stopPolling.Token);
+
+            int? webhookStatus = null;
+            var webhookDetail = webhookNote ?? "";
+            double breakAt, repairedAt;
             try
             {
-                await control.BreakAsync(Dependency.Redis, _options.How, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(_options.BeforeSeconds), cancellationToken).ConfigureAwait(false);
+                breakAt = clock.Elapsed.TotalSeconds;
+                try
+                {
+                    await control.BreakAsync(Dependency.Redis, _options.How, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+                {
+                    await TryRepairAsync(control).ConfigureAwait(false);
+                    return GateResult.NotEvaluated(RedisOutageJudgement.Measured, $"could not take Redis away ({described}): {e.Message}", threshold.Text);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(_options.OutageSeconds / 2), cancellationToken).ConfigureAwait(false);
+                if (webhookNote is null)
+                {
+                    var body = AlertWebhook.Notification(AlertWebhook.FreshGroupKey(context.Seed, "redis-outage"));
+                    (webhookStatus, webhookDetail) = await webhook.FireAsync(credentials, body, serverTime, cancellationToken).ConfigureAwait(false);
+                }
+
+                var remaining = TimeSpan.FromSeconds(breakAt + _options.OutageSeconds) - clock.Elapsed;
+                if (remaining > TimeSpan.Zero)
+                {
+                    await Task.Delay(remaining, cancellationToken).ConfigureAwait(false);
+                }
             }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+            finally
             {
+                // Redis must come back whatever happened above, cancellation included.
                 await TryRepairAsync(control).ConfigureAwait(false);
-                return GateResult.NotEvaluated(RedisOutageJudgement.Measured, $"could not take Redis away ({described}): {e.Message}", threshold.Text);
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(_options.OutageSeconds / 2), cancellationToken).ConfigureAwait(false);
-            if (webhookNote is null)
+            repairedAt = clock.Elapsed.TotalSeconds;
+            var giveUp = repairedAt + threshold.Value + _options.QuietSeconds;
+            while (clock.Elapsed.TotalSeconds < giveUp)
             {
-                var body = AlertWebhook.Notification(AlertWebhook.FreshGroupKey(context.Seed, "redis-outage"));
-                (webhookStatus, webhookDetail) = await webhook.FireAsync(credentials, body, serverTime, cancellationToken).ConfigureAwait(false);
+                List<TimedValue> sofar;
+                lock (redisErrors)
+                {
+                    sofar = [.. redisErrors];
+                }
+
+                if (RedisOutageJudgement.Recovery(sofar, repairedAt, _options.QuietSeconds).Decided)
+                {
+                    break;
+                }
+
+                await Task.Delay(250, cancellationToken).ConfigureAwait(false);
             }
 
-            var remaining = TimeSpan.FromSeconds(breakAt + _options.OutageSeconds) - clock.Elapsed;
-            if (remaining > TimeSpan.Zero)
+            await Task.Delay(TimeSpan.FromSeconds(_options.AfterSeconds), cancellationToken).ConfigureAwait(false);
+            await stopLoad.CancelAsync().ConfigureAwait(false);
+            var ledger = await load.ConfigureAwait(false);
+            await stopPolling.CancelAsync().ConfigureAwait(false);
+            var problem = await polling.ConfigureAwait(false);
+
+            bool? restored = null;
+            if (webhookStatus is >= 200 and < 300 && watch is not null)
             {
-                await Task.Delay(remaining, cancellationToken).ConfigureAwait(false);
+                restored = await watch.RestoreEnforceAsync(credentials.OpsToken!, [], cancellationToken).ConfigureAwait(false);
             }
+
+            var modeAfter = await ModeAsync().ConfigureAwait(false);
+            var reportAfter = await SelfReportAsync(context, cancellationToken).ConfigureAwait(false);
+            var seen = new RedisOutageObservations
+            {
+                Control = described,
+                Ledger = [.. ledger.Select(r => r with { Window = r.ScheduledSeconds < breakAt ? OutageWindow.Before : r.ScheduledSeconds < repairedAt ? OutageWindow.During : OutageWindow.After })],
+                BreakAt = breakAt,
+                RepairedAt = repairedAt,
+                RedisErrors = redisErrors,
+                RedisErrorsProblem = problem,
+                Readiness = readiness,
+                ModeBefore = modeBefore,
+                ModeAfter = modeAfter,
+                SelfReportBefore = reportBefore,
+                SelfReportAfter = reportAfter,
+                WebhookStatus = webhookStatus,
+                WebhookDetail = webhookDetail,
+                Restored = restored,
+            };
+            return RedisOutageJudgement.Judge(seen, _options, threshold);
         }
         finally
         {
-            // Redis must come back whatever happened above, cancellation included.
-            await TryRepairAsync(control).ConfigureAwait(false);
+            await stopLoad.CancelAsync().ConfigureAwait(false);
+            await stopPolling.CancelAsync().ConfigureAwait(false);
         }
-
-        repairedAt = clock.Elapsed.TotalSeconds;
-        var giveUp = repairedAt + threshold.Value + _options.QuietSeconds;
-        while (clock.Elapsed.TotalSeconds < giveUp)
-        {
-            List<TimedValue> sofar;
-            lock (redisErrors)
-            {
-                sofar = [.. redisErrors];
-            }
-
-            if (RedisOutageJudgement.Recovery(sofar, repairedAt, _options.QuietSeconds).Decided)
-            {
-                break;
-            }
-
-            await Task.Delay(250, cancellationToken).ConfigureAwait(false);
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(_options.AfterSeconds), cancellationToken).ConfigureAwait(false);
-        await stopLoad.CancelAsync().ConfigureAwait(false);
-        var ledger = await load.ConfigureAwait(false);
-        await stopPolling.CancelAsync().ConfigureAwait(false);
-        var problem = await polling.ConfigureAwait(false);
-
-        bool? restored = null;
-        if (webhookStatus is >= 200 and < 300 && watch is not null)
-        {
-            restored = await watch.RestoreEnforceAsync(credentials.OpsToken!, [], cancellationToken).ConfigureAwait(false);
-        }
-
-        var modeAfter = await ModeAsync().ConfigureAwait(false);
-        var reportAfter = await SelfReportAsync(context, cancellationToken).ConfigureAwait(false);
-        var seen = new RedisOutageObservations
-        {
-            Control = described,
-            Ledger = [.. ledger.Select(r => r with { Window = r.ScheduledSeconds < breakAt ? OutageWindow.Before : r.ScheduledSeconds < repairedAt ? OutageWindow.During : OutageWindow.After })],
-            BreakAt = breakAt,
-            RepairedAt = repairedAt,
-            RedisErrors = redisErrors,
-            RedisErrorsProblem = problem,
-            Readiness = readiness,
-            ModeBefore = modeBefore,
-            ModeAfter = modeAfter,
-            SelfReportBefore = reportBefore,
-            SelfReportAfter = reportAfter,
-            WebhookStatus = webhookStatus,
-            WebhookDetail = webhookDetail,
-            Restored = restored,
-        };
-        return RedisOutageJudgement.Judge(seen, _options, threshold);
 
         async Task TryRepairAsync(IDependencyControl dependencies)
         {
@@ -186,66 +194,5 @@ public sealed class RedisOutageDrillGate : IGate
     {
         var read = await TargetProbe.ReadAsync(context.Client, context.Rules.Endpoints.Routes, cancellationToken).ConfigureAwait(false);
         return read.Succeeded ? JsonSerializer.Serialize(read.Report) : "unreadable: " + read.Error;
-    }
-
-    /// <summary>Scrapes the Redis error counter every 500 ms and <c>/readyz</c> every second until stopped; the last problem with the counter, or null.</summary>
-    private static async Task<string?> PollAsync(IFlurlClient client, Stopwatch clock, List<TimedValue> redisErrors, List<TimedValue> readiness, CancellationToken stop)
-    {
-        string? problem = "stage_mode_redis_errors_total was never scraped";
-        for (var tick = 0; !stop.IsCancellationRequested; tick++)
-        {
-            var at = clock.Elapsed.TotalSeconds;
-            try
-            {
-                var (scrape, _) = await MetricsScrape.ReadAsync(client, stop).ConfigureAwait(false);
-                var samples = (scrape?.Samples ?? []).Where(s => s.Family == "stage_mode_redis_errors_total" || s.Name == "stage_mode_redis_errors_total").ToList();
-                if (samples.Count > 0)
-                {
-                    lock (redisErrors)
-                    {
-                        redisErrors.Add(new TimedValue(at, samples.Sum(s => s.Value)));
-                    }
-
-                    problem = null;
-                }
-                else if (redisErrors.Count == 0)
-                {
-                    problem = "/metrics has no stage_mode_redis_errors_total (contract section 9)";
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                break;
-            }
-
-            if (tick % 2 == 0)
-            {
-                readiness.Add(new TimedValue(at, await ReadyAsync(client, stop).ConfigureAwait(false)));
-            }
-
-            try
-            {
-                await Task.Delay(500, stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        return problem;
-    }
-
-    private static async Task<int> ReadyAsync(IFlurlClient client, CancellationToken stop)
-    {
-        try
-        {
-            using var response = await client.Path("readyz").WithTimeout(TimeSpan.FromSeconds(2)).GetAsync(cancellationToken: stop).ConfigureAwait(false);
-            return response.StatusCode;
-        }
-        catch (Exception e) when (e is FlurlHttpException or OperationCanceledException)
-        {
-            return 0;
-        }
     }
 }
