@@ -124,7 +124,7 @@ public static class RedisOutageJudgement
 
         var status = problems.Count > 0 ? GateStatus.Fail : inconclusive.Count > 0 ? GateStatus.Inconclusive : GateStatus.Pass;
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Redis {options.Outage}d {seen.RepairedAt - seen.BreakAt:0.#}s under {options.Rate:0.#} requests/s: {seen.Ledger.Count} stage requests ({Windows(seen.Ledger)}), {failed.Count} failed");
+            $"Redis {(options.How == Targets.Outage.Stop ? "stopped" : "paused")} {seen.RepairedAt - seen.BreakAt:0.#}s under {options.Rate:0.#} requests/s: {seen.Ledger.Count} stage requests ({Windows(seen.Ledger)}), {failed.Count} failed");
         return new GateResult
         {
             Status = status,
