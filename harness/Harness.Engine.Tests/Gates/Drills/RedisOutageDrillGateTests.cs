@@ -137,6 +137,15 @@ public sealed class RedisOutageDrillGateTests
         Assert.Equal(GateStatus.Fail, RedisOutageJudgement.Judge(Seen() with { Ledger = lateAndFailed }, new RedisOutageDrillOptions(), Limit).Status);
     }
 
+    [Fact]
+    public void Judge_NoRequestSentForPartOfTheOutage_IsInconclusive()
+    {
+        var gap = Ledger().Where(r => r.ScheduledSeconds is < 6 or >= 9).ToList();
+        var result = RedisOutageJudgement.Judge(Seen() with { Ledger = gap }, new RedisOutageDrillOptions(), Limit);
+        Assert.Equal(GateStatus.Inconclusive, result.Status);
+        Assert.Contains("no request sent for 3.1s of the outage", result.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, "recovery not measured: /metrics has no stage_mode_redis_errors_total")]
     [InlineData(0.0, "never grew while Redis was away")]
