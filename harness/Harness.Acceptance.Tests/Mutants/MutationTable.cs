@@ -1,3 +1,4 @@
+using Harness.Engine.Gates;
 using ReferenceImpl.Api.Faults;
 
 namespace Harness.Acceptance.Tests.Mutants;
@@ -65,6 +66,8 @@ public static class MutationTable
     /// </summary>
     public static IReadOnlyList<DrillFaultExpectation> CaughtByDrills { get; } =
     [
+        new(Fault.ModeStoreNoTimeout, GateKinds.RedisOutageDrill, "RedisOutageDrillTests",
+            "with Redis paused, the mode store's refresh waits for the client's 5 s timeout instead of 100 ms: the stage request that triggered it is answered after seconds, a failed request in the ledger"),
     ];
 
     public static FaultExpectation For(Fault fault) => All.Single(e => e.Fault == fault);

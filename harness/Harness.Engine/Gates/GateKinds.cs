@@ -68,4 +68,7 @@ public static class GateKinds
 
     /// <summary>The auto-downgrade drill through the real chain: rule firing in Prometheus, Alertmanager, the webhook, behavioural warn.</summary>
     public const string AlertChainDrill = "alert-chain-drill";
+
+    /// <summary>Chaos-lite: Redis paused or stopped under load; no failed request, the mode unchanged, the webhook's replay check held, recovery in time.</summary>
+    public const string RedisOutageDrill = "redis-outage-drill";
 }

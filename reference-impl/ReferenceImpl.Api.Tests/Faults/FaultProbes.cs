@@ -29,6 +29,7 @@ internal static class FaultProbes
         Fault.WebhookReplays => DecisionProbes.WebhookReplays(),
         Fault.DowngradeKeepsEnforcing => DecisionProbes.DowngradeKeepsEnforcing(),
         Fault.UnknownNotCounted => HeaderProbes.UnknownNotCounted(),
+        Fault.ModeStoreNoTimeout => ModeStoreProbes.ModeStoreNoTimeout(),
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "no probe for this fault"),
     };
 }

@@ -68,4 +68,7 @@ public enum Fault
 
     /// <summary><c>unknown-not-counted</c>.</summary>
     UnknownNotCounted,
+
+    /// <summary><c>mode-store-no-timeout</c>.</summary>
+    ModeStoreNoTimeout,
 }

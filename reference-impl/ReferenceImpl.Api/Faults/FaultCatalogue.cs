@@ -56,6 +56,8 @@ public static class FaultCatalogue
             "after the webhook's downgrade the mode store, self-report and gauge say warn, but requests are still decided as enforce (an ops API change behaves normally)", nameof(DecisionFaults)),
         new(Fault.UnknownNotCounted, "unknown-not-counted", "9",
             "validations with an unknown stage are counted in stage_validation_validations_total as result ok (answers and headers stay right)", nameof(OutcomeFaults)),
+        new(Fault.ModeStoreNoTimeout, "mode-store-no-timeout", "7",
+            "the mode store's Redis calls are not bounded by 100 ms: they wait for the Redis client's own timeout (5 s), so a paused Redis holds requests for seconds", nameof(ModeStoreFaults)),
     ];
 
     /// <summary>The entry of <paramref name="fault"/>.</summary>

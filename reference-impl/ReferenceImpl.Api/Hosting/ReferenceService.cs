@@ -108,7 +108,7 @@ public static class ReferenceService
         services.AddFaults(options.Faults);
         services.AddSingleton<StageMetrics>();
         services.AddSingleton<ModeAuditLog>();
-        var redis = options.RedisConfiguration is { } redisConfiguration ? ConnectRedis(redisConfiguration) : null;
+        var redis = options.RedisConfiguration is { } redisConfiguration ? ConnectRedis(redisConfiguration, options.Faults) : null;
         if (redis is not null)
         {
             // Registered through a factory so that the container disposes it when the service stops.
@@ -117,7 +117,7 @@ public static class ReferenceService
 
         services.AddSingleton(options.ModeStore ?? (redis is null ? new InMemoryModeStore() : new RedisModeStore(redis)));
         services.AddSingleton(sp => new ModeProvider(sp.GetRequiredService<IModeStore>(), options.Modes.GlobalMode, options.TimeProvider,
-            sp.GetRequiredService<StageMetrics>(), sp.GetRequiredService<ModeAuditLog>()));
+            sp.GetRequiredService<StageMetrics>(), sp.GetRequiredService<ModeAuditLog>(), ModeStoreFaults.StoreTimeout(options.Faults)));
         services.AddSingleton(sp => new OffenderLog(sp.GetRequiredService<ILogger<OffenderLog>>(), options.TimeProvider, options.LogSampleRate, options.SamplingSeed));
         services.AddSingleton<StageValidator>();
         if (options.DatabaseConnectionString is { } database)
@@ -193,13 +193,13 @@ public static class ReferenceService
     /// Connects without ever failing start-up: an unreachable Redis leaves a multiplexer that keeps
     /// reconnecting, and every call through it fails fast until Redis is back.
     /// </summary>
-    private static StackExchange.Redis.ConnectionMultiplexer ConnectRedis(string configuration)
+    private static StackExchange.Redis.ConnectionMultiplexer ConnectRedis(string configuration, FaultSet faults)
     {
         var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(configuration);
         redisOptions.AbortOnConnectFail = false;
         redisOptions.ConnectTimeout = 1000;
-        redisOptions.SyncTimeout = 1000;
-        redisOptions.AsyncTimeout = 1000;
+        redisOptions.SyncTimeout = ModeStoreFaults.ClientTimeoutMilliseconds(faults, 1000);
+        redisOptions.AsyncTimeout = ModeStoreFaults.ClientTimeoutMilliseconds(faults, 1000);
         redisOptions.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
         return StackExchange.Redis.ConnectionMultiplexer.Connect(redisOptions);
     }

@@ -18,6 +18,7 @@ public sealed class ModeProvider : IDisposable
     public static readonly TimeSpan StoreTimeout = TimeSpan.FromMilliseconds(100);
 
     private readonly IModeStore _store;
+    private readonly TimeSpan _storeTimeout;
     private readonly ValidationMode _default;
     private readonly TimeProvider _time;
     private readonly StageMetrics _metrics;
@@ -26,8 +27,9 @@ public sealed class ModeProvider : IDisposable
     private ValidationMode? _cached;
     private long _nextRefresh;
 
-    public ModeProvider(IModeStore store, ValidationMode defaultMode, TimeProvider time, StageMetrics metrics, ModeAuditLog audit)
+    public ModeProvider(IModeStore store, ValidationMode defaultMode, TimeProvider time, StageMetrics metrics, ModeAuditLog audit, TimeSpan? storeTimeout = null)
     {
+        _storeTimeout = storeTimeout ?? StoreTimeout;
         _store = store;
         _default = defaultMode;
         _time = time;
@@ -48,9 +50,9 @@ public sealed class ModeProvider : IDisposable
 
         try
         {
-            using var timeout = new CancellationTokenSource(StoreTimeout, _time);
+            using var timeout = new CancellationTokenSource(_storeTimeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-            var stored = await _store.ReadAsync(linked.Token).WaitAsync(StoreTimeout, _time, cancellationToken).ConfigureAwait(false);
+            var stored = await _store.ReadAsync(linked.Token).WaitAsync(_storeTimeout, _time, cancellationToken).ConfigureAwait(false);
             _cached = stored ?? _cached ?? _default;
             _metrics.SetModeGauge(_cached.Value);
         }
@@ -80,7 +82,7 @@ public sealed class ModeProvider : IDisposable
         var persisted = true;
         try
         {
-            await _store.WriteAsync(mode, cancellationToken).WaitAsync(StoreTimeout, _time, cancellationToken).ConfigureAwait(false);
+            await _store.WriteAsync(mode, cancellationToken).WaitAsync(_storeTimeout, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
