@@ -38,5 +38,6 @@ public static class BuiltInGates
         .With(Promql.PromqlGate.Kind)
         .With(Drills.AlertChainDrillGate.Kind)
         .With(Baseline.BaselineLoadGate.Kind)
-        .With(DualRun.DualRunGate.Kind);
+        .With(DualRun.DualRunGate.Kind)
+        .With(Drills.PostgresOutageDrillGate.Kind);
 }

@@ -68,4 +68,7 @@ public static class GateKinds
 
     /// <summary>The auto-downgrade drill through the real chain: rule firing in Prometheus, Alertmanager, the webhook, behavioural warn.</summary>
     public const string AlertChainDrill = "alert-chain-drill";
+
+    /// <summary>Chaos-lite: Postgres stopped or paused under load; clean 503s, readiness, recovery time and no acknowledged write lost.</summary>
+    public const string PostgresOutageDrill = "postgres-outage-drill";
 }
