@@ -1,3 +1,4 @@
+using Harness.Engine.Gates;
 using ReferenceImpl.Api.Faults;
 
 namespace Harness.Acceptance.Tests.Mutants;
@@ -65,6 +66,10 @@ public static class MutationTable
     /// </summary>
     public static IReadOnlyList<DrillFaultExpectation> CaughtByDrills { get; } =
     [
+        new(Fault.WriteAcknowledgedBeforeCommit, GateKinds.PostgresOutageDrill, "PostgresOutageDrillTests",
+            "writes acknowledged in the second before Postgres is stopped are never stored: the drill's ledger reads them back as 404"),
+        new(Fault.DatabaseDown500, GateKinds.PostgresOutageDrill, "PostgresOutageDrillTests",
+            "while Postgres is stopped the requests are answered 500 instead of 503 problem+json: unclean failures"),
     ];
 
     public static FaultExpectation For(Fault fault) => All.Single(e => e.Fault == fault);

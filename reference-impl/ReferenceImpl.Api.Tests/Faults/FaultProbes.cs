@@ -29,6 +29,8 @@ internal static class FaultProbes
         Fault.WebhookReplays => DecisionProbes.WebhookReplays(),
         Fault.DowngradeKeepsEnforcing => DecisionProbes.DowngradeKeepsEnforcing(),
         Fault.UnknownNotCounted => HeaderProbes.UnknownNotCounted(),
+        Fault.WriteAcknowledgedBeforeCommit => StoreProbes.WriteAcknowledgedBeforeCommit(),
+        Fault.DatabaseDown500 => StoreProbes.DatabaseDown500(),
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "no probe for this fault"),
     };
 }

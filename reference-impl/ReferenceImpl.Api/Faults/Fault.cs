@@ -68,4 +68,10 @@ public enum Fault
 
     /// <summary><c>unknown-not-counted</c>.</summary>
     UnknownNotCounted,
+
+    /// <summary><c>write-acknowledged-before-commit</c>.</summary>
+    WriteAcknowledgedBeforeCommit,
+
+    /// <summary><c>database-down-500</c>.</summary>
+    DatabaseDown500,
 }

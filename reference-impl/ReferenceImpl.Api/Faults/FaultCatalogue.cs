@@ -56,6 +56,10 @@ public static class FaultCatalogue
             "after the webhook's downgrade the mode store, self-report and gauge say warn, but requests are still decided as enforce (an ops API change behaves normally)", nameof(DecisionFaults)),
         new(Fault.UnknownNotCounted, "unknown-not-counted", "9",
             "validations with an unknown stage are counted in stage_validation_validations_total as result ok (answers and headers stay right)", nameof(OutcomeFaults)),
+        new(Fault.WriteAcknowledgedBeforeCommit, "write-acknowledged-before-commit", "10",
+            "a new strategy or allocation is answered 201 before it is stored: the insert runs in the background a second later, and one that fails (the database went away) loses an acknowledged write", nameof(StoreFaults)),
+        new(Fault.DatabaseDown500, "database-down-500", "5",
+            "with the database gone requests are answered 500 instead of the clean 503 problem (the transient database error is not told apart)", nameof(StoreFaults)),
     ];
 
     /// <summary>The entry of <paramref name="fault"/>.</summary>
