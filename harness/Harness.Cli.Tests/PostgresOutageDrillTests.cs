@@ -14,7 +14,7 @@ namespace Harness.Cli.Tests;
 /// (500s while the database is down). The outage is 3 s instead of 5 to keep the class affordable.
 /// </summary>
 [Collection(LoadJudging.Name)]
-public sealed class PostgresOutageDrillTests
+public sealed class PostgresOutageDrillTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static string Plan(string outage) => $$"""
         version: 1
@@ -92,7 +92,7 @@ public sealed class PostgresOutageDrillTests
         Assert.Contains("--postgres-container", drill.GetProperty("reason").GetString()!, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, JsonElement Drill, CliRun Run)> RunAsync(FaultSet faults, string outage)
+    private async Task<(int Code, JsonElement Drill, CliRun Run)> RunAsync(FaultSet faults, string outage)
     {
         await using var postgres = RehearsalContainers.Postgres("stages", RehearsalContainers.FreePort());
         await postgres.StartAsync();
@@ -106,7 +106,9 @@ public sealed class PostgresOutageDrillTests
         var run = new CliRun();
         var plan = run.Write("plan.yaml", Plan(outage));
         var code = await run.RunAsync(["--phase", "drill", "--plan", plan, "--target", service.BaseAddress.ToString(), "--out", "out", "--postgres-container", postgres.Id]);
-        return (code, Drill(run), run);
+        var drill = Drill(run);
+        output.WriteLine($"{outage} {faults}: {drill.GetProperty("status").GetString()}: {drill.GetProperty("reason").GetString()}");
+        return (code, drill, run);
     }
 
     private static JsonElement Drill(CliRun run)
