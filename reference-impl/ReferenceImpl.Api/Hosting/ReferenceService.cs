@@ -122,7 +122,7 @@ public static class ReferenceService
         services.AddSingleton<StageValidator>();
         if (options.DatabaseConnectionString is { } database)
         {
-            var dataSource = Npgsql.NpgsqlDataSource.Create(Bounded(database));
+            var dataSource = Npgsql.NpgsqlDataSource.Create(database);
             services.AddSingleton(_ => dataSource);
             services.AddSingleton<IFundDirectory>(new PostgresFundDirectory(dataSource));
             services.AddSingleton(StoreFaults.Store<Strategy>(options.Faults, new PostgresStrategyStore(dataSource), options.TimeProvider));
@@ -166,28 +166,6 @@ public static class ReferenceService
         {
             await DatabaseBootstrap.InitializeAsync(dataSource, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>
-    /// The connection string with bounded waits where it names none: 3 s to connect (Npgsql's default
-    /// is 15) and 5 s per command (default 30). A database that is gone or frozen must turn into a
-    /// 503 within a client's timeout, not a request that hangs (the Postgres outage drill's rule).
-    /// </summary>
-    internal static string Bounded(string connectionString)
-    {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Timeout"))
-        {
-            builder.Timeout = 3;
-        }
-
-        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
-        {
-            builder.CommandTimeout = 5;
-        }
-
-        return builder.ConnectionString;
     }
 
     /// <summary>Ready when the database (if any) answers within a second; Redis is not consulted: the mode falls back without it.</summary>
