@@ -11,7 +11,10 @@ namespace Harness.Cli.Tests;
 /// host port, so that it keeps its port when stopped and started), named with --postgres-container:
 /// the clean service passes (stop and pause), and the drill fails on the mutants
 /// <c>write-acknowledged-before-commit</c> (acknowledged writes lost) and <c>database-down-500</c>
-/// (500s while the database is down). The outage is 3 s instead of 5 to keep the class affordable.
+/// (500s while the database is down). The outage is 3 s instead of 5 to keep the class affordable,
+/// and lag is accepted (<c>maxLateShare: 1</c>): on 2 shared cores the harness once made 21 % of its
+/// sends over 100 ms late, and these tests judge the verdicts, not the machine (the Inconclusive rule
+/// for lag is an engine unit test).
 /// </summary>
 [Collection(LoadJudging.Name)]
 public sealed class PostgresOutageDrillTests(Xunit.Abstractions.ITestOutputHelper output)
@@ -24,7 +27,7 @@ public sealed class PostgresOutageDrillTests(Xunit.Abstractions.ITestOutputHelpe
             gates:
               - id: pg-drill
                 kind: postgres-outage-drill
-                parameters: { outage: {{outage}}, outageSeconds: 3, rate: 30, beforeSeconds: 2, afterSeconds: 1 }
+                parameters: { outage: {{outage}}, outageSeconds: 3, rate: 30, beforeSeconds: 2, afterSeconds: 1, maxLateShare: 1 }
                 threshold: "< 30s"
         """;
 
