@@ -68,6 +68,10 @@ public static class MutationTable
     [
         new(Fault.ModeStoreNoTimeout, GateKinds.RedisOutageDrill, "RedisOutageDrillTests",
             "with Redis paused, the mode store's refresh waits for the client's 5 s timeout instead of 100 ms: the stage request that triggered it is answered after seconds, a failed request in the ledger"),
+        new(Fault.WriteAcknowledgedBeforeCommit, GateKinds.PostgresOutageDrill, "PostgresOutageDrillTests",
+            "writes acknowledged in the second before Postgres is stopped are never stored: the drill's ledger reads them back as 404"),
+        new(Fault.DatabaseDown500, GateKinds.PostgresOutageDrill, "PostgresOutageDrillTests",
+            "while Postgres is stopped the requests are answered 500 instead of 503 problem+json: unclean failures"),
     ];
 
     public static FaultExpectation For(Fault fault) => All.Single(e => e.Fault == fault);

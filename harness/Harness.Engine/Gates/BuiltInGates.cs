@@ -39,5 +39,6 @@ public static class BuiltInGates
         .With(Drills.AlertChainDrillGate.Kind)
         .With(Baseline.BaselineLoadGate.Kind)
         .With(DualRun.DualRunGate.Kind)
-        .With(RedisOutageDrillGate.Kind);
+        .With(Drills.RedisOutageDrillGate.Kind)
+        .With(Drills.PostgresOutageDrillGate.Kind);
 }

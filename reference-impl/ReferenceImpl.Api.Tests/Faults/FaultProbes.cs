@@ -30,6 +30,8 @@ internal static class FaultProbes
         Fault.DowngradeKeepsEnforcing => DecisionProbes.DowngradeKeepsEnforcing(),
         Fault.UnknownNotCounted => HeaderProbes.UnknownNotCounted(),
         Fault.ModeStoreNoTimeout => ModeStoreProbes.ModeStoreNoTimeout(),
+        Fault.WriteAcknowledgedBeforeCommit => StoreProbes.WriteAcknowledgedBeforeCommit(),
+        Fault.DatabaseDown500 => StoreProbes.DatabaseDown500(),
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "no probe for this fault"),
     };
 }

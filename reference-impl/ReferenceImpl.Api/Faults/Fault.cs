@@ -71,4 +71,10 @@ public enum Fault
 
     /// <summary><c>mode-store-no-timeout</c>.</summary>
     ModeStoreNoTimeout,
+
+    /// <summary><c>write-acknowledged-before-commit</c>.</summary>
+    WriteAcknowledgedBeforeCommit,
+
+    /// <summary><c>database-down-500</c>.</summary>
+    DatabaseDown500,
 }

@@ -58,6 +58,10 @@ public static class FaultCatalogue
             "validations with an unknown stage are counted in stage_validation_validations_total as result ok (answers and headers stay right)", nameof(OutcomeFaults)),
         new(Fault.ModeStoreNoTimeout, "mode-store-no-timeout", "7",
             "the mode store's Redis calls are not bounded by 100 ms: they wait for the Redis client's own timeout (5 s), so a paused Redis holds requests for seconds", nameof(ModeStoreFaults)),
+        new(Fault.WriteAcknowledgedBeforeCommit, "write-acknowledged-before-commit", "10",
+            "a new strategy or allocation is answered 201 before it is stored: the insert runs in the background a second later, and one that fails (the database went away) loses an acknowledged write", nameof(StoreFaults)),
+        new(Fault.DatabaseDown500, "database-down-500", "5",
+            "with the database gone requests are answered 500 instead of the clean 503 problem (the transient database error is not told apart)", nameof(StoreFaults)),
     ];
 
     /// <summary>The entry of <paramref name="fault"/>.</summary>

@@ -125,14 +125,14 @@ public static class ReferenceService
             var dataSource = Npgsql.NpgsqlDataSource.Create(database);
             services.AddSingleton(_ => dataSource);
             services.AddSingleton<IFundDirectory>(new PostgresFundDirectory(dataSource));
-            services.AddSingleton<IDocumentStore<Strategy>>(new PostgresStrategyStore(dataSource));
-            services.AddSingleton<IDocumentStore<Allocation>>(new PostgresAllocationStore(dataSource));
+            services.AddSingleton(StoreFaults.Store<Strategy>(options.Faults, new PostgresStrategyStore(dataSource), options.TimeProvider));
+            services.AddSingleton(StoreFaults.Store<Allocation>(options.Faults, new PostgresAllocationStore(dataSource), options.TimeProvider));
         }
         else
         {
             services.AddSingleton(options.FundDirectory ?? FundCatalog.Demo());
-            services.AddSingleton<IDocumentStore<Strategy>, InMemoryDocumentStore<Strategy>>();
-            services.AddSingleton<IDocumentStore<Allocation>, InMemoryDocumentStore<Allocation>>();
+            services.AddSingleton(StoreFaults.Store<Strategy>(options.Faults, new InMemoryDocumentStore<Strategy>(), options.TimeProvider));
+            services.AddSingleton(StoreFaults.Store<Allocation>(options.Faults, new InMemoryDocumentStore<Allocation>(), options.TimeProvider));
         }
 
         services.AddSingleton<WebhookAuthenticator>();

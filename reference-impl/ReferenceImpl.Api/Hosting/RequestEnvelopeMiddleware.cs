@@ -15,9 +15,11 @@ public sealed class RequestEnvelopeMiddleware
     private readonly StageMetrics _metrics;
     private readonly string _requestIdHeader;
     private readonly ILogger<RequestEnvelopeMiddleware> _logger;
+    private readonly bool _databaseDownAs500;
 
-    public RequestEnvelopeMiddleware(RequestDelegate next, StageMetrics metrics, ContractRules rules, ILogger<RequestEnvelopeMiddleware> logger)
+    public RequestEnvelopeMiddleware(RequestDelegate next, StageMetrics metrics, ContractRules rules, ILogger<RequestEnvelopeMiddleware> logger, Faults.FaultSet faults)
     {
+        _databaseDownAs500 = Faults.StoreFaults.DatabaseDownAs500(faults);
         _next = next;
         _metrics = metrics;
         _requestIdHeader = rules.Data.Headers.RequestId;
@@ -32,7 +34,7 @@ public sealed class RequestEnvelopeMiddleware
         {
             await _next(context).ConfigureAwait(false);
         }
-        catch (Npgsql.NpgsqlException e) when (e.IsTransient && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        catch (Npgsql.NpgsqlException e) when (e.IsTransient && !_databaseDownAs500 && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             // The database is down or not answering: 503, so that clients retry (writes are idempotent by id for PUT; a retried POST may create a second resource, as with any POST).
             _logger.LogWarning(e, "the database is unavailable on request {RequestId}", id);

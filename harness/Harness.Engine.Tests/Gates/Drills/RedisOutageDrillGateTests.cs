@@ -193,9 +193,5 @@ public sealed class RedisOutageDrillGateTests
         public Task BreakAsync(Dependency dependency, Outage how, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task RepairAsync(Dependency dependency, Outage how, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task AddLatencyAsync(Dependency dependency, TimeSpan delay, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task RemoveLatencyAsync(Dependency dependency, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
