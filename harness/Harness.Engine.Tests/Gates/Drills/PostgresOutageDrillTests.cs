@@ -169,7 +169,7 @@ public sealed class PostgresOutageDrillTests
         var result = NeedsCheck.Unmet(kind, plan.Phases[0].Gates[0], request);
         Assert.Equal(GateStatus.NotApplicable, result!.Status);
         Assert.Contains("--postgres-container", result.Reason, StringComparison.Ordinal);
-        Assert.Null(NeedsCheck.Unmet(kind, plan.Phases[0].Gates[0], request with { Dependencies = new PostgresOnly() }));
+        Assert.Null(NeedsCheck.Unmet(kind, plan.Phases[0].Gates[0], request with { Dependencies = new ControlOf(Dependency.Postgres) }));
     }
 
     private static PhasePlan Plan(string gate) => PlanLoader.Parse($"""
@@ -180,13 +180,4 @@ public sealed class PostgresOutageDrillTests
             gates:
               - {gate}
         """, "test.yaml", null);
-
-    private sealed class PostgresOnly : IDependencyControl
-    {
-        public string? Describe(Dependency dependency) => dependency == Dependency.Postgres ? "test" : null;
-
-        public Task BreakAsync(Dependency dependency, Outage how, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task RepairAsync(Dependency dependency, Outage how, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

@@ -60,7 +60,7 @@ public sealed class RedisOutageDrillGateTests
         Assert.Equal(GateStatus.NotApplicable, result.Status);
         Assert.Contains(expected, result.Reason, StringComparison.Ordinal);
 
-        Assert.Null(NeedsCheck.Unmet(kind, plan.Phases[0].Gates[0], request with { Dependencies = new RedisOnly() }));
+        Assert.Null(NeedsCheck.Unmet(kind, plan.Phases[0].Gates[0], request with { Dependencies = new ControlOf(Dependency.Redis) }));
     }
 
     [Fact]
@@ -185,13 +185,4 @@ public sealed class RedisOutageDrillGateTests
         SelfReportAfter = "{\"mode\":\"enforce\"}",
         WebhookDetail = "not run: no credentials",
     };
-
-    private sealed class RedisOnly : IDependencyControl
-    {
-        public string? Describe(Dependency dependency) => dependency == Dependency.Redis ? "container redis (test)" : null;
-
-        public Task BreakAsync(Dependency dependency, Outage how, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task RepairAsync(Dependency dependency, Outage how, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }
