@@ -70,6 +70,37 @@ public sealed class BaselineJudgementTests
     }
 
     [Fact]
+    public void Judge_TheBodySlowedBehindANoisyBaselineTail_FailsThroughTheP50()
+    {
+        // Seen on a loaded CI machine: the baseline's slowest 1 % took 11 ms (pauses), so a build 10 ms
+        // slower on every answer kept its p99 within 1.1x and 5 ms. The rank test and the p50 see it.
+        var noisy = Spread(1_000, 394).Concat(Enumerable.Range(0, 6).Select(i => new long[] { 11_000 + i, 1 })).ToList();
+        var slower = Spread(10_800, 400).Select(p => new[] { Math.Min(p[0], 12_000), 1L }).ToList();
+        var result = BaselineJudgement.Judge(Run(noisy), Run(slower), Options, P99Budget);
+        Assert.Equal(GateStatus.Fail, result.Status);
+        Assert.Contains("the body of the distribution shifted", result.Evidence[0].Actual, StringComparison.Ordinal);
+        Assert.False(BaselineJudgement.FailsByTheTailAlone(Run(noisy), Run(slower), Options, P99Budget));
+    }
+
+    [Fact]
+    public void FailsByTheTailAlone_OnlyWhenTheP99MovedAndTheBodyDidNot()
+    {
+        var tail = Spread(2_000, 388).Concat(Enumerable.Range(0, 12).Select(i => new long[] { 60_000 + i, 1 })).ToList();
+        Assert.True(BaselineJudgement.FailsByTheTailAlone(Run(Spread(2_000, 400)), Run(tail), Options, P99Budget));
+        Assert.False(BaselineJudgement.FailsByTheTailAlone(Run(Spread(2_000, 400)), Run(Spread(12_000, 400)), Options, P99Budget));
+        Assert.False(BaselineJudgement.FailsByTheTailAlone(Run(Spread(2_000, 400)), Run(Spread(2_000, 400)), Options, P99Budget));
+    }
+
+    [Fact]
+    public void Judge_AConfirmingRun_SaysWhatTheFirstRunShowed()
+    {
+        var confirmed = Run(Spread(2_000, 400)) with { Confirmation = "the first run's p99 of 9.3ms was out of budget by its tail alone; a second run of the same load, judged here, did not" };
+        var result = BaselineJudgement.Judge(Run(Spread(2_000, 400)), confirmed, Options, P99Budget);
+        Assert.Equal(GateStatus.Pass, result.Status);
+        Assert.Contains("(the first run's p99 of 9.3ms was out of budget by its tail alone; a second run of the same load, judged here, did not)", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Judge_ARatioAboveBudgetButFewerThanMinEffectMilliseconds_Passes()
     {
         var result = BaselineJudgement.Judge(Run(Spread(1_000, 400)), Run(Spread(2_500, 400)), Options, P99Budget);

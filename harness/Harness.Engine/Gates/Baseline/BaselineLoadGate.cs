@@ -24,7 +24,7 @@ public sealed class BaselineLoadGate : IGate
 
     /// <summary>The kind: its options, threshold and needs.</summary>
     public static GateKind Kind { get; } = GateKind.For<BaselineLoadOptions>(GateKinds.BaselineLoad,
-        "the phase under an open-model load of generated traffic (warm-up, ramp, steady), recorded as a baseline (latency histograms overall and per endpoint, wrong answers, rate, process memory: /proc for the embedded target, process_resident_memory_bytes or process_working_set_bytes from /metrics for a URL) and, with --baseline, judged against one: the p99 ratio (threshold) counts as a regression only when the shift is significant (one-sided Mann-Whitney U on the steady latencies, or the share of answers above the baseline's p99 with its Wilson interval) and the p99 grew by at least minEffectMs; error ratio at most the baseline's plus errorRatioBudget (Wilson interval); memory at most memoryRatio times the baseline's",
+        "the phase under an open-model load of generated traffic (warm-up, ramp, steady), recorded as a baseline (latency histograms overall and per endpoint, wrong answers, rate, process memory: /proc for the embedded target, process_resident_memory_bytes or process_working_set_bytes from /metrics for a URL) and, with --baseline, judged against one: the p99 ratio (threshold) counts as a regression only when the shift is significant (one-sided Mann-Whitney U on the steady latencies, or the share of answers above the baseline's p99 with its Wilson interval) and the p99 grew by at least minEffectMs (a p99 out of budget while the p50 did not move must repeat in a second run of the load: one pause of a shared machine can make the slowest 1 %), and likewise the p50 when the rank test says the answers are slower; error ratio at most the baseline's plus errorRatioBudget (Wilson interval); memory at most memoryRatio times the baseline's",
         ThresholdUnit.Count, "<= 1.1", (_, options) => new BaselineLoadGate(options)) with
     {
         DefaultThreshold = "<= 1.1",
@@ -39,6 +39,31 @@ public sealed class BaselineLoadGate : IGate
     public async Task<GateResult> EvaluateAsync(GateContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var threshold = context.Spec.Threshold ?? Threshold.Parse("<= 1.1");
+        var current = await RunAsync(context, cancellationToken).ConfigureAwait(false);
+        if (context.Baseline is { } baseline && BaselineJudgement.FailsByTheTailAlone(baseline, current, _options, threshold))
+        {
+            // The p99 of a few hundred answers is their slowest handful: one pause of a shared machine can
+            // move it. A tail regression of the service repeats under the same load; a pause does not.
+            var first = current;
+            current = await RunAsync(context, cancellationToken).ConfigureAwait(false);
+            var repeated = BaselineJudgement.FailsByTheTailAlone(baseline, current, _options, threshold);
+            current = current with
+            {
+                Confirmation = string.Create(CultureInfo.InvariantCulture,
+                    $"the first run's p99 of {first.P99Ms:0.###}ms was out of budget by its tail alone; a second run of the same load, judged here, {(repeated ? "repeated it" : "did not")}"),
+            };
+        }
+
+        return BaselineJudgement.Judge(context.Baseline, current, _options, threshold) with
+        {
+            Measurements = current.ToJson(),
+        };
+    }
+
+    /// <summary>One measured run of the load, taken again (up to <see cref="BaselineLoadOptions.Attempts"/>) while the harness lags.</summary>
+    private async Task<BaselineMeasurements> RunAsync(GateContext context, CancellationToken cancellationToken)
+    {
         LoadResult result;
         TimeSpan paused;
         int gen2;
@@ -55,15 +80,11 @@ public sealed class BaselineLoadGate : IGate
         while (Lagging(Steady(result)) > BaselineJudgement.LaggingLimit && attempt < _options.Attempts);
 
         var (memory, source) = await ReadMemoryAsync(context, cancellationToken).ConfigureAwait(false);
-        var current = Measure(result, context, memory, source) with
+        return Measure(result, context, memory, source) with
         {
             HarnessGcPauseMs = paused.TotalMilliseconds,
             HarnessGen2Collections = gen2,
             Attempts = attempt,
-        };
-        return BaselineJudgement.Judge(context.Baseline, current, _options, context.Spec.Threshold ?? Threshold.Parse("<= 1.1")) with
-        {
-            Measurements = current.ToJson(),
         };
     }
 

@@ -69,8 +69,19 @@ public sealed record BaselineMeasurements
     /// <summary>Runs of the load it took (the earlier ones lagged, see <see cref="BaselineLoadOptions.Attempts"/>); 1 in a baseline written before the field existed.</summary>
     public int Attempts { get; init; } = 1;
 
+    /// <summary>
+    /// Empty, or what a confirming run said: when the latency failed by its tail alone, the gate took the load
+    /// once more and judged that run (<see cref="BaselineJudgement.FailsByTheTailAlone"/>); this names the
+    /// first run's p99 and whether the second repeated it.
+    /// </summary>
+    public string Confirmation { get; init; } = "";
+
     /// <summary>Full (generation 2) collections of the harness's process during the load.</summary>
     public int HarnessGen2Collections { get; init; }
+
+    /// <summary>The steady step's p99 latency, milliseconds.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double P99Ms => BaselineJudgement.P99(Latency) / 1000.0;
 
     /// <summary>Wrong or missing answers over all requests of the steady step.</summary>
     public double ErrorRatio => Answers + Errors == 0 ? 0 : (double)Errors / (Answers + Errors);
