@@ -81,11 +81,11 @@ public sealed class PostgresOutageDrillTests
     [Fact]
     public void Recovery_CountsNWritesInARowAfterTheRepair_AndReadiness()
     {
-        OutageAnswer Write(long i, double sent, int? status) => new(i, "w", true, sent, status is null ? null : sent + 0.1, status, null, "");
+        OutageRequest Write(long i, double sent, int? status) => new(i, "w", "w", sent, sent) { IsWrite = true, AnsweredAt = status is null ? null : sent + 0.1, Status = status };
         var answers = new[]
         {
             Write(0, 9.0, 201), Write(1, 10.1, 503), Write(2, 10.2, 201), Write(3, 10.3, 503), Write(4, 10.4, 201), Write(5, 10.5, 201), Write(6, 10.6, 201),
-            new OutageAnswer(7, "r", false, 10.65, 10.7, 503, null, ""),
+            new OutageRequest(7, "r", "r", 10.65, 10.65) { AnsweredAt = 10.7, Status = 503 },
         };
         var polls = new[] { (10.0, 10.1, false), (10.5, 10.55, true) };
         var (seconds, _) = PostgresOutageJudgement.Recovery(answers, polls, 10.0, 3);
@@ -139,7 +139,7 @@ public sealed class PostgresOutageDrillTests
     [InlineData(503, "application/problem+json", """{"status":500}""", "503 problem without status 503 in its body")]
     [InlineData(404, "application/problem+json", """{"status":404}""", "404")]
     public void Unclean_OnlyA503ProblemIsCleanFailure(int status, string? mediaType, string body, string? expected) =>
-        Assert.Equal(expected, OutageTraffic.Unclean(status, mediaType, body));
+        Assert.Equal(expected, CleanFailureReading.Unclean(status, mediaType, body));
 
     [Theory]
     [InlineData("{ id: d, kind: postgres-outage-drill, parameters: { outage: restart } }", "parameter 'outage' must be one of stop, pause")]

@@ -81,7 +81,7 @@ public sealed class RedisOutageDrillGateTests
     public void Judge_AFailedRequestDuringTheOutage_FailsNamingIt(int status, int? expected, string? error, string named)
     {
         var slow = named == "too slow" ? 1500 : 5;
-        var ledger = Ledger().Select(r => r.Index == 100 ? r with { Status = status, Expected = expected, Error = error, LatencyMilliseconds = slow } : r).ToList();
+        var ledger = Ledger().Select(r => r.Index == 100 ? r with { Status = status, Expected = expected, Error = error, AnsweredAt = r.SentAt + (slow / 1000.0) } : r).ToList();
         var result = RedisOutageJudgement.Judge(Seen() with { Ledger = ledger }, new RedisOutageDrillOptions(), Limit);
         Assert.Equal(GateStatus.Fail, result.Status);
         Assert.Contains("1 failed stage request(s)", result.Reason, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class RedisOutageDrillGateTests
     [Fact]
     public void Judge_HarnessFellBehind_IsInconclusive_ButFailuresStillFail()
     {
-        var late = Ledger().Select(r => r with { LagMilliseconds = 400 }).ToList();
+        var late = Ledger().Select(r => r with { SentAt = r.ScheduledSeconds + 0.4, AnsweredAt = r.ScheduledSeconds + 0.405 }).ToList();
         Assert.Equal(GateStatus.Inconclusive, RedisOutageJudgement.Judge(Seen() with { Ledger = late }, new RedisOutageDrillOptions(), Limit).Status);
         var lateAndFailed = late.Select(r => r.Index == 5 ? r with { Status = 500 } : r).ToList();
         Assert.Equal(GateStatus.Fail, RedisOutageJudgement.Judge(Seen() with { Ledger = lateAndFailed }, new RedisOutageDrillOptions(), Limit).Status);
@@ -169,7 +169,12 @@ public sealed class RedisOutageDrillGateTests
     }
 
     private static List<OutageRequest> Ledger() =>
-        [.. Enumerable.Range(0, 400).Select(i => new OutageRequest(i, "GET /api/companies", i / 20.0, 1, i / 20.0 < 3 ? OutageWindow.Before : i / 20.0 < 13 ? OutageWindow.During : OutageWindow.After, 200, null, 5, null))];
+        [.. Enumerable.Range(0, 400).Select(i => new OutageRequest(i, "GET /api/companies", "GET /api/companies", i / 20.0, (i / 20.0) + 0.001)
+        {
+            Window = i / 20.0 < 3 ? OutageWindow.Before : i / 20.0 < 13 ? OutageWindow.During : OutageWindow.After,
+            Status = 200,
+            AnsweredAt = (i / 20.0) + 0.006,
+        })];
 
     private static RedisOutageObservations Seen() => new()
     {

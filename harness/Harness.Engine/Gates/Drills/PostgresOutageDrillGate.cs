@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Harness.Engine.Gates.Kinds;
 using Harness.Engine.Plans;
@@ -48,7 +47,7 @@ public sealed class PostgresOutageDrillGate : IGate
             return GateResult.NotEvaluated(Measured, "the harness cannot act on the target's Postgres", threshold.Text);
         }
 
-        var how = _options.Outage == "pause" ? Outage.Pause : Outage.Stop;
+        var how = _options.How;
         var endpoints = context.Rules.Endpoints;
         var writes = endpoints.TakingStages.Where(e => e.Creates is not null && !e.NeedsId && ReadBack(endpoints, e) is not null).ToList();
         var reads = endpoints.TakingStages.Where(e => e.Kind == EndpointKind.Read && !e.NeedsId).ToList();
@@ -64,38 +63,38 @@ public sealed class PostgresOutageDrillGate : IGate
         var baseAddress = context.Http.BaseAddress ?? throw new InvalidOperationException("the target client has no base address");
         using var handler = new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 256, ConnectTimeout = TimeSpan.FromSeconds(5) };
         using var http = new HttpMessageInvoker(handler, disposeHandler: false);
-        var timeout = TimeSpan.FromSeconds(_options.RequestTimeoutSeconds);
-        var clock = Stopwatch.StartNew();
-        var traffic = new OutageTraffic(http, baseAddress, clock, timeout);
-        var ready = new ReadyPolls(http, baseAddress, clock, timeout);
+        var timeout = _options.RequestTimeout;
         var ledger = new AcknowledgedWrites();
+        var clock = new DrillClock(TimeProvider.System);
+        var traffic = new OutageLoad(http, baseAddress, clock, timeout, new CleanFailureReading(e => ReadBack(endpoints, e), ledger, timeout));
+        var ready = new ReadyPoller(http, baseAddress, clock, timeout);
         var times = new OutageTimes();
 
         using var stop = new CancellationTokenSource();
-        var load = traffic.RunAsync(Next, new StageRequestBuilder(new TrafficSettings()), ResourceIds.None, e => ReadBack(endpoints, e), ledger, _options.Rate, stop.Token, cancellationToken);
+        var load = traffic.RunAsync(Next, new StageRequestBuilder(new TrafficSettings()), ResourceIds.None, _options.Rate, stop.Token, cancellationToken);
         var polling = ready.RunAsync(TimeSpan.FromMilliseconds(_options.ReadyPollMilliseconds), stop.Token, cancellationToken);
         string? repairProblem = null;
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(_options.BeforeSeconds), cancellationToken).ConfigureAwait(false);
-            times.BreakIssued = clock.Elapsed.TotalSeconds;
+            times.BreakIssued = clock.Seconds;
             try
             {
                 await control.BreakAsync(Dependency.Postgres, how, cancellationToken).ConfigureAwait(false);
-                times.Broken = clock.Elapsed.TotalSeconds;
+                times.Broken = clock.Seconds;
                 await Task.Delay(TimeSpan.FromSeconds(_options.OutageSeconds), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                times.Broken ??= clock.Elapsed.TotalSeconds;
-                times.RepairIssued = clock.Elapsed.TotalSeconds;
+                times.Broken ??= clock.Seconds;
+                times.RepairIssued = clock.Seconds;
                 // Always bring Postgres back, even when cancelled: a drill must never leave the target broken.
                 repairProblem = await RepairAsync(control, how).ConfigureAwait(false);
-                times.Repaired = clock.Elapsed.TotalSeconds;
+                times.Repaired = clock.Seconds;
             }
 
             var limit = times.RepairIssued + threshold.Value + 1;
-            while (clock.Elapsed.TotalSeconds < limit && Recovery(traffic, ready, times.RepairIssued).Seconds is null)
+            while (clock.Seconds < limit && Recovery(traffic, ready, times.RepairIssued).Seconds is null)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
             }
@@ -117,7 +116,7 @@ public sealed class PostgresOutageDrillGate : IGate
         return PostgresOutageReport.Result(new PostgresOutageReport.Inputs(_options, how, controlled, threshold, times, traffic, ready, ledger.All, readBack, Measured));
     }
 
-    private (double? Seconds, string Reason) Recovery(OutageTraffic traffic, ReadyPolls ready, double repairAt) =>
+    private (double? Seconds, string Reason) Recovery(OutageLoad traffic, ReadyPoller ready, double repairAt) =>
         PostgresOutageJudgement.Recovery(traffic.Answers, [.. ready.Polls.Select(p => (p.SentAt, p.AnsweredAt, p.Ready))], repairAt, _options.ConsecutiveWrites);
 
     private static async Task<string?> RepairAsync(IDependencyControl control, Outage how)

@@ -1,9 +1,10 @@
 using Harness.Engine.Gates.Kinds;
+using Harness.Engine.Targets;
 
 namespace Harness.Engine.Gates.Drills;
 
 /// <summary>The parameters of the postgres-outage-drill gate, with their defaults and ranges (<see cref="GateParameterAttribute"/>).</summary>
-public sealed record PostgresOutageDrillOptions
+public sealed record PostgresOutageDrillOptions : IOutageDrillOptions
 {
     /// <summary>How Postgres is taken away: <c>stop</c> (docker stop, then start) or <c>pause</c> (docker pause, then unpause); default stop.</summary>
     [GateParameter("how Postgres is taken away: stop (docker stop/start) or pause (docker pause/unpause)", Choices = ["stop", "pause"])]
@@ -44,4 +45,13 @@ public sealed record PostgresOutageDrillOptions
     /// <summary>Share of sends allowed to be more than 100 ms behind schedule before the drill is Inconclusive (the harness fell behind); default 0.2.</summary>
     [GateParameter("share of sends allowed more than 100 ms behind schedule before the drill is Inconclusive", Min = 0, Max = 1)]
     public double MaxLateShare { get; init; } = 0.2;
+
+    /// <inheritdoc />
+    double IOutageDrillOptions.Rate => Rate;
+
+    /// <inheritdoc />
+    public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);
+
+    /// <inheritdoc />
+    public Outage How => IOutageDrillOptions.Parse(Outage);
 }

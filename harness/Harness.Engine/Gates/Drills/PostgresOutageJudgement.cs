@@ -85,7 +85,7 @@ public static class PostgresOutageJudgement
     /// in a row in send order, were all answered 2xx, and a <c>/readyz</c> poll sent after it said ready
     /// (the later of the two); null with the reason when either did not happen.
     /// </summary>
-    public static (double? Seconds, string Reason) Recovery(IReadOnlyList<OutageAnswer> answers, IReadOnlyList<(double SentAt, double AnsweredAt, bool Ready)> polls,
+    public static (double? Seconds, string Reason) Recovery(IReadOnlyList<OutageRequest> answers, IReadOnlyList<(double SentAt, double AnsweredAt, bool Ready)> polls,
         double repairAt, int consecutive)
     {
         ArgumentNullException.ThrowIfNull(answers);

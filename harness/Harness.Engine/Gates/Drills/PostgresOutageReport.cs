@@ -12,7 +12,7 @@ internal static class PostgresOutageReport
 
     /// <summary>Everything the drill recorded.</summary>
     public sealed record Inputs(PostgresOutageDrillOptions Options, Outage How, string Controlled, Threshold Threshold, OutageTimes Times,
-        OutageTraffic Traffic, ReadyPolls Ready, IReadOnlyList<AcknowledgedWrite> Ledger, IReadOnlyDictionary<AcknowledgedWrite, string?> ReadBack, string Measured);
+        OutageLoad Traffic, ReadyPoller Ready, IReadOnlyList<AcknowledgedWrite> Ledger, IReadOnlyDictionary<AcknowledgedWrite, string?> ReadBack, string Measured);
 
     public static GateResult Result(Inputs inputs)
     {
@@ -78,7 +78,7 @@ internal static class PostgresOutageReport
     }
 
     /// <summary>Requests per second and errors per second (clean 503s, anything else) by send second, the seconds with Postgres away marked.</summary>
-    public static Chart Chart(IReadOnlyList<OutageAnswer> answers, string outage, double down, double repairAt)
+    public static Chart Chart(IReadOnlyList<OutageRequest> answers, string outage, double down, double repairAt)
     {
         var seconds = answers.Count == 0 ? 0 : (int)Math.Floor(answers.Max(a => a.SentAt)) + 1;
         var ok = new double[seconds];
@@ -97,7 +97,7 @@ internal static class PostgresOutageReport
             "requests/s");
     }
 
-    private static Evidence Window(string name, IEnumerable<OutageAnswer> answers)
+    private static Evidence Window(string name, IEnumerable<OutageRequest> answers)
     {
         var list = answers.ToList();
         return new Evidence($"requests sent {name}", "2xx or clean 503", string.Create(CultureInfo.InvariantCulture,

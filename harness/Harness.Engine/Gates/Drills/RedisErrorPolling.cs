@@ -1,20 +1,18 @@
-using System.Diagnostics;
 using Flurl.Http;
 using Harness.Engine.Metrics;
-using Harness.Engine.Targets;
 
 namespace Harness.Engine.Gates.Drills;
 
 /// <summary>What the Redis drill watches besides its load: <c>stage_mode_redis_errors_total</c> (summed over its series, no label assumed) and <c>/readyz</c>.</summary>
-public static class RedisErrorPolling
+internal static class RedisErrorPolling
 {
-    /// <summary>Scrapes the Redis error counter every 500 ms and <c>/readyz</c> every second until stopped; the last problem with the counter, or null.</summary>
-    public static async Task<string?> PollAsync(IFlurlClient client, Stopwatch clock, List<TimedValue> redisErrors, List<TimedValue> readiness, CancellationToken stop)
+    /// <summary>Scrapes the Redis error counter every 500 ms and <c>/readyz</c> every second (with <paramref name="ready"/>) until stopped; the last problem with the counter, or null.</summary>
+    public static async Task<string?> PollAsync(IFlurlClient client, ReadyPoller ready, DrillClock clock, List<TimedValue> redisErrors, List<TimedValue> readiness, CancellationToken stop)
     {
         string? problem = "stage_mode_redis_errors_total was never scraped";
         for (var tick = 0; !stop.IsCancellationRequested; tick++)
         {
-            var at = clock.Elapsed.TotalSeconds;
+            var at = clock.Seconds;
             try
             {
                 var (scrape, _) = await MetricsScrape.ReadAsync(client, stop).ConfigureAwait(false);
@@ -40,12 +38,12 @@ public static class RedisErrorPolling
 
             if (tick % 2 == 0)
             {
-                readiness.Add(new TimedValue(at, await ReadyAsync(client, stop).ConfigureAwait(false)));
+                readiness.Add(new TimedValue(at, await ReadyAsync(ready, stop).ConfigureAwait(false)));
             }
 
             try
             {
-                await Task.Delay(500, stop).ConfigureAwait(false);
+                await clock.DelayAsync(TimeSpan.FromMilliseconds(500), stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -56,14 +54,14 @@ public static class RedisErrorPolling
         return problem;
     }
 
-    private static async Task<int> ReadyAsync(IFlurlClient client, CancellationToken stop)
+    /// <summary>The status of one poll; 0 for no answer, a poll cut short by the stop included.</summary>
+    private static async Task<int> ReadyAsync(ReadyPoller ready, CancellationToken stop)
     {
         try
         {
-            using var response = await client.Path("readyz").WithTimeout(TimeSpan.FromSeconds(2)).GetAsync(cancellationToken: stop).ConfigureAwait(false);
-            return response.StatusCode;
+            return (await ready.PollAsync(stop).ConfigureAwait(false)).Status ?? 0;
         }
-        catch (Exception e) when (e is FlurlHttpException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
             return 0;
         }

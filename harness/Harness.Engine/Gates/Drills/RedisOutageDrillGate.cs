@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Harness.Engine.Gates.Kinds;
 using Harness.Engine.Plans;
@@ -72,16 +71,22 @@ public sealed class RedisOutageDrillGate : IGate
         var webhook = new AlertWebhook(context.Client);
         var serverTime = webhookNote is null ? await webhook.ServerTimeAsync(cancellationToken).ConfigureAwait(false) : null;
 
-        var clock = Stopwatch.StartNew();
+        // The load and /readyz go through the target client's HttpClient, as the harness's Flurl client does (same handler, timeout and headers).
+        var baseAddress = context.Http.BaseAddress ?? throw new InvalidOperationException("the target client has no base address");
+        using var http = new HttpMessageInvoker(new ThroughClientHandler(context.Http));
+        var clock = new DrillClock(TimeProvider.System);
+        var ledgerTraffic = new ContractLedger(context);
+        var traffic = new OutageLoad(http, baseAddress, clock, null, ledgerTraffic);
         // Linked, and cancelled on every way out, so that no early return leaves load or polling running.
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            var load = new LedgerLoad(context, _options.Rate).RunAsync(clock, stopLoad.Token, cancellationToken);
+            var load = ledgerTraffic.RunAsync(traffic, _options.Rate, stopLoad.Token, cancellationToken);
             var redisErrors = new List<TimedValue>();
             var readiness = new List<TimedValue>();
-            var polling = RedisErrorPolling.PollAsync(context.Client, clock, redisErrors, readiness, stopPolling.Token);
+            var ready = new ReadyPoller(http, baseAddress, clock, TimeSpan.FromSeconds(2));
+            var polling = RedisErrorPolling.PollAsync(context.Client, ready, clock, redisErrors, readiness, stopPolling.Token);
 
             int? webhookStatus = null;
             var webhookDetail = webhookNote ?? "";
@@ -89,7 +94,7 @@ public sealed class RedisOutageDrillGate : IGate
             try
             {
                 await Task.Delay(TimeSpan.FromSeconds(_options.BeforeSeconds), cancellationToken).ConfigureAwait(false);
-                breakAt = clock.Elapsed.TotalSeconds;
+                breakAt = clock.Seconds;
                 try
                 {
                     await control.BreakAsync(Dependency.Redis, _options.How, cancellationToken).ConfigureAwait(false);
@@ -119,9 +124,9 @@ public sealed class RedisOutageDrillGate : IGate
                 await TryRepairAsync(control).ConfigureAwait(false);
             }
 
-            repairedAt = clock.Elapsed.TotalSeconds;
+            repairedAt = clock.Seconds;
             var giveUp = repairedAt + threshold.Value + _options.QuietSeconds;
-            while (clock.Elapsed.TotalSeconds < giveUp)
+            while (clock.Seconds < giveUp)
             {
                 List<TimedValue> sofar;
                 lock (redisErrors)
@@ -139,7 +144,8 @@ public sealed class RedisOutageDrillGate : IGate
 
             await Task.Delay(TimeSpan.FromSeconds(_options.AfterSeconds), cancellationToken).ConfigureAwait(false);
             await stopLoad.CancelAsync().ConfigureAwait(false);
-            var ledger = await load.ConfigureAwait(false);
+            await load.ConfigureAwait(false);
+            var ledger = traffic.Answers;
             await stopPolling.CancelAsync().ConfigureAwait(false);
             var problem = await polling.ConfigureAwait(false);
 

@@ -4,7 +4,7 @@ using Harness.Engine.Targets;
 namespace Harness.Engine.Gates.Drills;
 
 /// <summary>The parameters of the redis-outage-drill gate, with their defaults and ranges (<see cref="GateParameterAttribute"/>).</summary>
-public sealed record RedisOutageDrillOptions
+public sealed record RedisOutageDrillOptions : IOutageDrillOptions
 {
     /// <summary>How Redis is taken away: <c>pause</c> (frozen, only timeouts help) or <c>stop</c> (connections refused); default pause.</summary>
     [GateParameter("how Redis is taken away: pause (docker pause: frozen) or stop (docker stop, then start)", Choices = ["pause", "stop"])]
@@ -41,6 +41,9 @@ public sealed record RedisOutageDrillOptions
     [GateParameter("fewest stage requests sent while Redis is away for a verdict (fewer: Inconclusive)", Min = 1, Max = 100_000)]
     public int MinRequestsDuringOutage { get; init; } = 20;
 
-    /// <summary>The outage as the dependency control takes it.</summary>
-    public Outage How => Outage == "stop" ? Targets.Outage.Stop : Targets.Outage.Pause;
+    /// <inheritdoc />
+    public TimeSpan RequestTimeout => TimeSpan.FromMilliseconds(RequestTimeoutMilliseconds);
+
+    /// <inheritdoc />
+    public Outage How => IOutageDrillOptions.Parse(Outage);
 }

@@ -166,7 +166,7 @@ public static class RedisOutageJudgement
     public static double OutageGap(RedisOutageObservations seen)
     {
         ArgumentNullException.ThrowIfNull(seen);
-        var sends = seen.Ledger.Select(r => r.ScheduledSeconds + r.LagMilliseconds / 1000).Where(t => t >= seen.BreakAt && t <= seen.RepairedAt).Order().ToList();
+        var sends = seen.Ledger.Select(r => r.SentAt).Where(t => t >= seen.BreakAt && t <= seen.RepairedAt).Order().ToList();
         var points = sends.Prepend(seen.BreakAt).Append(seen.RepairedAt).ToList();
         return points.Zip(points.Skip(1), (a, b) => b - a).DefaultIfEmpty(0).Max();
     }

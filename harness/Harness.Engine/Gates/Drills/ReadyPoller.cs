@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+
+namespace Harness.Engine.Gates.Drills;
+
+/// <summary><c>GET /readyz</c> of the target, one poll at a time or polled through a drill's window, each poll bounded by <c>timeout</c>.</summary>
+internal sealed class ReadyPoller(HttpMessageInvoker http, Uri baseAddress, DrillClock clock, TimeSpan timeout)
+{
+    private readonly ConcurrentQueue<ReadyPoll> _polls = new();
+    private readonly Uri _uri = new(baseAddress, "readyz");
+
+    /// <summary>Every poll of <see cref="RunAsync"/> so far, in order.</summary>
+    public IReadOnlyList<ReadyPoll> Polls => [.. _polls];
+
+    /// <summary>One poll; no answer in time or no connection is a poll with no status.</summary>
+    public async Task<ReadyPoll> PollAsync(CancellationToken cancellationToken)
+    {
+        var sentAt = clock.Seconds;
+        int? status = null;
+        using (var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            bound.CancelAfter(timeout);
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, _uri);
+                using var response = await http.SendAsync(request, bound.Token).ConfigureAwait(false);
+                status = (int)response.StatusCode;
+            }
+            catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // No answer in time: not ready.
+            }
+        }
+
+        return new ReadyPoll(sentAt, clock.Seconds, status);
+    }
+
+    /// <summary>Polls every <paramref name="interval"/> (from each poll's send) until <paramref name="stop"/>, keeping every poll.</summary>
+    public async Task RunAsync(TimeSpan interval, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        while (!stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var poll = await PollAsync(cancellationToken).ConfigureAwait(false);
+            _polls.Enqueue(poll);
+            var wait = poll.SentAt + interval.TotalSeconds - clock.Seconds;
+            if (wait > 0)
+            {
+                try
+                {
+                    await clock.DelayAsync(TimeSpan.FromSeconds(wait), stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}
