@@ -32,7 +32,7 @@ public abstract class EveryPhaseGoTests(ContainerStores stores)
         using var run = new CliRehearsal();
         var capture = run.Write("capture.jsonl", CleanCapture.Text());
         string[] database = BuiltInPhases.NeedsDatabase(phase) ? ["--database", serviceStores.Database] : [];
-        var outcome = await run.RunAsync(target.Credentials.Environment(), "report", ["--phase", phase, "--target", target.Url, "--capture", capture, .. database, .. stores.DrillArguments]);
+        var outcome = await run.RunAsync(target.Credentials.Environment(), "report", ["--phase", phase, "--target", target.Url, "--capture", capture, .. database]);
 
         Assert.True(outcome.ExitCode == ExitCodes.Go, $"{Profile.Name} / {phase}: {outcome}");
         Assert.Equal("GO", outcome.Verdict);
