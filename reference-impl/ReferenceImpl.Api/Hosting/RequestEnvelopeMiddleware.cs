@@ -34,7 +34,7 @@ public sealed class RequestEnvelopeMiddleware
         {
             await _next(context).ConfigureAwait(false);
         }
-        catch (Npgsql.NpgsqlException e) when (e.IsTransient && !_databaseDownAs500 && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        catch (Npgsql.NpgsqlException e) when (DatabaseUnavailable.Is(e) && !_databaseDownAs500 && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             // The database is down or not answering: 503, so that clients retry (writes are idempotent by id for PUT; a retried POST may create a second resource, as with any POST).
             _logger.LogWarning(e, "the database is unavailable on request {RequestId}", id);
