@@ -172,12 +172,5 @@ public sealed class PostgresOutageDrillTests
         Assert.Null(NeedsCheck.Unmet(kind, plan.Phases[0].Gates[0], request with { Dependencies = new ControlOf(Dependency.Postgres) }));
     }
 
-    private static PhasePlan Plan(string gate) => PlanLoader.Parse($"""
-        version: 1
-        phases:
-          - name: p
-            configuration: {"{"} mode: warn {"}"}
-            gates:
-              - {gate}
-        """, "test.yaml", null);
+    private static PhasePlan Plan(string gate) => OneGatePlan.Of(gate);
 }

@@ -16,14 +16,7 @@ public sealed class RedisOutageDrillGateTests
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero));
     private static readonly Threshold Limit = Threshold.Parse("< 30s");
 
-    private static PhasePlan Plan(string gate) => PlanLoader.Parse($"""
-        version: 1
-        phases:
-          - name: p
-            configuration: {"{"} mode: enforce, enforcementPercent: 25 {"}"}
-            gates:
-              - {gate}
-        """, "test.yaml", null);
+    private static PhasePlan Plan(string gate) => OneGatePlan.Of(gate, "mode: enforce, enforcementPercent: 25");
 
     [Theory]
     [InlineData("{ id: r, kind: redis-outage-drill }")]

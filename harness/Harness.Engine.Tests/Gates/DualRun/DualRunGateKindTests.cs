@@ -15,14 +15,7 @@ public sealed class DualRunGateKindTests
 {
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
-    private static PhasePlan Plan(string gate) => PlanLoader.Parse($"""
-        version: 1
-        phases:
-          - name: p
-            configuration: {"{"} mode: warn {"}"}
-            gates:
-              - {gate}
-        """, "test.yaml", null);
+    private static PhasePlan Plan(string gate) => OneGatePlan.Of(gate);
 
     [Theory]
     [InlineData("{ id: d, kind: dual-run }")]

@@ -104,7 +104,7 @@ public static class BaselineJudgement
         return (status, new Evidence("latency p99",
             string.Create(CultureInfo.InvariantCulture, $"{threshold.Text}x baseline {Ms(check.P99Before)}, or less than {options.MinEffectMs:0.#}ms more, or no significant shift (alpha {options.Alpha:0.###}); p50 likewise"),
             string.Create(CultureInfo.InvariantCulture, $"{Ms(check.P99After)} ({check.P99Ratio:0.00}x); p50 {Ms(check.P50Before)} -> {Ms(check.P50After)}; Mann-Whitney one-sided p {check.Test.PGreater:0.####}, P(current > baseline) {check.Test.Superiority:0.###}; {100.0 * check.Above / Math.Max(1, check.Answers):0.##}% above the baseline p99 ({100 * check.TailShare.Low:0.##}%..{100 * check.TailShare.High:0.##}%){rule}"),
-            $"p95 {Ms(Percentile(baseline.Latency, 95))} -> {Ms(Percentile(current.Latency, 95))}" + (current.Confirmation.Length > 0 ? $"; {current.Confirmation}" : "")));
+            $"p95 {Ms(Percentile(baseline.Latency, 95))} -> {Ms(Percentile(current.Latency, 95))}"));
     }
 
     /// <summary>
@@ -162,7 +162,7 @@ public static class BaselineJudgement
     private static string Summary(BaselineMeasurements m) => string.Create(CultureInfo.InvariantCulture,
         $"{m.AchievedRate:0.#}/s, p50 {Ms(Percentile(m.Latency, 50))}, p99 {Ms(P99(m.Latency))}, errors {m.Errors} of {m.Answers + m.Errors}, memory {Mib(m.MemoryBytes)}");
 
-    private static double Ratio(BaselineMeasurements baseline, BaselineMeasurements current) =>
+    internal static double Ratio(BaselineMeasurements baseline, BaselineMeasurements current) =>
         P99(baseline.Latency) is var before and > 0 ? P99(current.Latency) / (double)before : double.NaN;
 
     private static Chart EndpointChart(BaselineMeasurements? baseline, BaselineMeasurements current)

@@ -22,7 +22,7 @@ internal sealed record LatencyCheck(
         var p50After = BaselineJudgement.Percentile(current.Latency, 50);
         var p99Before = BaselineJudgement.P99(baseline.Latency);
         var p99After = BaselineJudgement.P99(current.Latency);
-        var ratio = p99Before > 0 ? p99After / (double)p99Before : double.NaN;
+        var ratio = BaselineJudgement.Ratio(baseline, current);
         var test = MannWhitney.Greater(baseline.Latency, current.Latency);
         var above = current.Latency.Where(p => p[0] > p99Before).Sum(p => p[1]);
         var answers = BaselineJudgement.Count(current.Latency);
