@@ -56,6 +56,9 @@ public sealed record ServiceOptions
     /// <summary>Funds and companies when there is no database; default the demo catalog. For tests that need other (for example legacy) rows.</summary>
     public IFundDirectory? FundDirectory { get; init; }
 
+    /// <summary>Latency added to the mode store and database calls, for the harness's latency drill (<c>STAGE_CHAOS_LATENCY_DIR</c>); default none (nothing injected).</summary>
+    public ReferenceImpl.Api.Chaos.InjectedLatency? InjectedLatency { get; init; }
+
     /// <summary>The defaults.</summary>
     public static ServiceOptions Default { get; } = new();
 }
