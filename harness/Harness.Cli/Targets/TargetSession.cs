@@ -34,8 +34,14 @@ public sealed class TargetSession : IAsyncDisposable
     }
 
     private TargetSession(TargetKind kind, Uri baseAddress, RunningReferenceService? service, TargetCredentials credentials, TargetDatabase? database, string stores, IDependencyControl? dependencies, params IAsyncDisposable[] resources)
+        : this(kind, baseAddress, service, credentials, database, stores, dependencies, null, resources)
+    {
+    }
+
+    private TargetSession(TargetKind kind, Uri baseAddress, RunningReferenceService? service, TargetCredentials credentials, TargetDatabase? database, string stores, IDependencyControl? dependencies, ILatencyControl? latency, params IAsyncDisposable[] resources)
     {
         Dependencies = dependencies;
+        Latency = latency;
         Kind = kind;
         _service = service;
         _resources = resources;
@@ -64,6 +70,9 @@ public sealed class TargetSession : IAsyncDisposable
     /// <summary>What the drills can do to the target's Redis and Postgres: the embedded target's own containers, or those named for a URL target; null when nothing.</summary>
     public IDependencyControl? Dependencies { get; }
 
+    /// <summary>What the latency drill can do to slow the target's Redis and Postgres: the embedded service's own, in-process, or a URL target's <c>--latency-command</c>; null when nothing.</summary>
+    public ILatencyControl? Latency { get; }
+
     /// <summary>What the embedded service stores its data in, for the report: <c>memory</c> or the container images; <c>target's own</c> for a URL.</summary>
     public string Stores { get; }
 
@@ -83,8 +92,10 @@ public sealed class TargetSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(legacy);
         ArgumentNullException.ThrowIfNull(progress);
         var credentials = new TargetCredentials(Secret(), Secret(), Secret());
+        var injected = new ReferenceImpl.Api.Chaos.InjectedLatency();
         var options = ServiceOptions.Default with
         {
+            InjectedLatency = injected,
             Modes = configuration.ToModeSettings(),
             WebhookHmacKey = credentials.WebhookHmacKey,
             WebhookBearerToken = credentials.WebhookBearerToken,
@@ -93,7 +104,7 @@ public sealed class TargetSession : IAsyncDisposable
         if (!containers)
         {
             var service = await ReferenceService.StartAsync(options, cancellationToken).ConfigureAwait(false);
-            return new TargetSession(TargetKind.Embedded, service.BaseAddress, service, credentials, null, "memory");
+            return new TargetSession(TargetKind.Embedded, service.BaseAddress, service, credentials, null, "memory", null, new InProcessLatency(injected, containers: false));
         }
 
         var engine = await ContainerEngine.EnsureAsync(progress, cancellationToken).ConfigureAwait(false);
@@ -117,7 +128,7 @@ public sealed class TargetSession : IAsyncDisposable
 
             var dependencies = new DockerDependencies(new Dictionary<Dependency, string> { [Dependency.Redis] = redis.Id, [Dependency.Postgres] = postgres.Id });
             return new TargetSession(TargetKind.Embedded, service.BaseAddress, service, credentials, new TargetDatabase(database, MigrationTool(environment)),
-                $"Postgres {RehearsalContainers.PostgresImage}, Redis {RehearsalContainers.RedisImage}", dependencies, postgres, redis, engine);
+                $"Postgres {RehearsalContainers.PostgresImage}, Redis {RehearsalContainers.RedisImage}", dependencies, new InProcessLatency(injected, containers: true), postgres, redis, engine);
         }
         catch
         {
@@ -140,15 +151,15 @@ public sealed class TargetSession : IAsyncDisposable
     /// A running service at <paramref name="baseAddress"/>; nothing is started. <paramref name="database"/> is its
     /// database (a staging copy) for the migration gates, if given. The drill credentials come from
     /// <paramref name="environment"/> (default the process's). <paramref name="dependencies"/> are its
-    /// Redis and Postgres containers, for the drills, if named.
+    /// Redis and Postgres containers, for the drills, if named; <paramref name="latency"/> slows them, for the latency drill, if given.
     /// </summary>
-    public static TargetSession ForUrl(Uri baseAddress, string? database = null, CliEnvironment? environment = null, IDependencyControl? dependencies = null)
+    public static TargetSession ForUrl(Uri baseAddress, string? database = null, CliEnvironment? environment = null, IDependencyControl? dependencies = null, ILatencyControl? latency = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var variables = environment ?? CliEnvironment.Process;
         var withSlash = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         return new TargetSession(TargetKind.Url, withSlash, null, TargetCredentials.FromEnvironment(variables.Get),
-            database is null ? null : new TargetDatabase(database, MigrationTool(variables)), "target's own", dependencies);
+            database is null ? null : new TargetDatabase(database, MigrationTool(variables)), "target's own", dependencies, latency);
     }
 
     private static string Secret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

@@ -52,6 +52,11 @@ public static class RehearseVerb
         var postgresContainer = new Option<string?>("--postgres-container") { Description = "With a URL target: the Docker container (name or id) of the target's Postgres, which the Postgres drills pause and stop; without it they are not applicable." };
         root.Options.Add(redisContainer);
         root.Options.Add(postgresContainer);
+        var latencyCommand = new Option<string?>("--latency-command")
+        {
+            Description = "With a URL target: a command (run by /bin/sh) that slows the target's Redis or Postgres, for the latency drill: {dependency} is replaced by redis or postgres and {ms} by the added milliseconds, 0 to restore (for example tc netem in the dependency's container); without it the drill is not applicable.",
+        };
+        root.Options.Add(latencyCommand);
         root.Options.Add(baseline);
         root.Options.Add(knownFindings);
         root.Options.Add(ledger);
@@ -122,6 +127,20 @@ public static class RehearseVerb
                 named[dependency] = container;
             }
 
+            var latency = parse.GetValue(latencyCommand);
+            if (latency is not null)
+            {
+                if (targetValue == Embedded)
+                {
+                    return context.Fail(ExitCodes.HarnessOrUsageError, "--latency-command is for a URL target; the latency drill slows the embedded target in-process");
+                }
+
+                if (CommandLatency.Problem(latency) is { } latencyProblem)
+                {
+                    return context.Fail(ExitCodes.HarnessOrUsageError, latencyProblem);
+                }
+            }
+
             var monitoringChoice = MonitoringChoice(parse.GetValue(prometheus), parse.GetValue(alertmanager), parse.GetValue(instances) ?? [], parse.GetValue(webhookUrl), out var monitoringError);
             if (monitoringError is not null)
             {
@@ -176,7 +195,7 @@ public static class RehearseVerb
 
             var storesValue = parse.GetValue(stores)!;
             var containers = storesValue == "containers" || (storesValue == "auto" && NeedsContainers(context.Registry, selected));
-            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice!, Ledger = ledgerChoice, KnownFindings = known, Baseline = baselineMeasurements, DependencyContainers = named }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
+            return await ExecuteAsync(context, loaded, selected, new TargetChoice(targetValue, databaseUrl, containers) { Monitoring = monitoringChoice!, Ledger = ledgerChoice, KnownFindings = known, Baseline = baselineMeasurements, DependencyContainers = named, LatencyCommand = latency }, parse.GetValue(output), parse.GetValue(seed), cancellationToken, capturePath).ConfigureAwait(false);
         }, cancellationToken));
     }
 
@@ -310,7 +329,7 @@ public static class RehearseVerb
 
             session = url is null
                 ? await TargetSession.StartEmbeddedAsync(phase.Configuration, choice.Containers, legacy ?? new LegacyData(), seed, context.Output.Out, cancellationToken, context.Environment).ConfigureAwait(false)
-                : TargetSession.ForUrl(url, choice.Database, context.Environment, named);
+                : TargetSession.ForUrl(url, choice.Database, context.Environment, named, choice.LatencyCommand is { } command ? new CommandLatency(command) : null);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or ReferenceImpl.Api.Hosting.ConfigurationException
                                   or Npgsql.NpgsqlException or DotNet.Testcontainers.Builders.DockerUnavailableException or TimeoutException or ArgumentException)
@@ -345,7 +364,7 @@ public static class RehearseVerb
             var request = new RehearsalRequest
             {
                 Plan = plan, Phase = phase, Http = session.Http, Client = session.Client, TargetKind = session.Kind, Seed = seed, Credentials = session.Credentials, CapturePath = capturePath,
-                Database = session.Database, Dependencies = session.Dependencies, ArtifactsDirectory = Path.Combine(directory, "artifacts"), Monitoring = monitoring, PriorGates = prior,
+                Database = session.Database, Dependencies = session.Dependencies, Latency = session.Latency, ArtifactsDirectory = Path.Combine(directory, "artifacts"), Monitoring = monitoring, PriorGates = prior,
                 KnownFindings = choice.KnownFindings,
                 Baseline = choice.Baseline,
             };
@@ -375,6 +394,9 @@ public static class RehearseVerb
 
         /// <summary>A URL target's Redis and Postgres containers named by <c>--redis-container</c> and <c>--postgres-container</c>, for the drills; default none.</summary>
         public IReadOnlyDictionary<Dependency, string> DependencyContainers { get; init; } = new Dictionary<Dependency, string>();
+
+        /// <summary>A URL target's <c>--latency-command</c>, for the latency drill; null when none.</summary>
+        public string? LatencyCommand { get; init; }
 
         /// <summary>The baseline to compare with; null without <c>--baseline</c>.</summary>
         public Harness.Engine.Gates.Baseline.BaselineMeasurements? Baseline { get; init; }

@@ -40,5 +40,6 @@ public static class BuiltInGates
         .With(Baseline.BaselineLoadGate.Kind)
         .With(DualRun.DualRunGate.Kind)
         .With(Drills.RedisOutageDrillGate.Kind)
-        .With(Drills.PostgresOutageDrillGate.Kind);
+        .With(Drills.PostgresOutageDrillGate.Kind)
+        .With(Drills.LatencyDrillGate.Kind);
 }

@@ -44,6 +44,9 @@ public sealed record GateContext
     /// <summary>What drills can do to the target's Redis and Postgres; default nothing (the needs check keeps drills that need it from running).</summary>
     public Harness.Engine.Targets.IDependencyControl? Dependencies { get; init; }
 
+    /// <summary>What the latency drill can do to slow the target's Redis and Postgres; default nothing (the needs check keeps the drill from running).</summary>
+    public Harness.Engine.Targets.ILatencyControl? Latency { get; init; }
+
     /// <summary>Where gates keep files worth keeping with the report (migration plan, verify report, snapshot); default none (a temporary directory).</summary>
     public string? ArtifactsDirectory { get; init; }
 

@@ -71,6 +71,10 @@ public static class GateKinds
 
     /// <summary>Chaos-lite: Redis paused or stopped under load; no failed request, the mode unchanged, the webhook's replay check held, recovery in time.</summary>
     public const string RedisOutageDrill = "redis-outage-drill";
+
+    /// <summary>Chaos-lite: +200 ms on the Redis and Postgres calls under load; the 100 ms mode store bound holds, no failed request, p99 within budget.</summary>
+    public const string LatencyDrill = "latency-drill";
+
     /// <summary>Chaos-lite: Postgres stopped or paused under load; clean 503s, readiness, recovery time and no acknowledged write lost.</summary>
     public const string PostgresOutageDrill = "postgres-outage-drill";
 }

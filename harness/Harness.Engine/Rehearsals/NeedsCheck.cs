@@ -77,6 +77,18 @@ public static class NeedsCheck
             }
         }
 
+        if (kind.Needs.HasFlag(GateNeeds.LatencyControl) && (request.Latency?.Describe(Targets.Dependency.Redis) is null || request.Latency.Describe(Targets.Dependency.Postgres) is null))
+        {
+            return new GateResult
+            {
+                Status = GateStatus.NotApplicable,
+                Measured = kind.Measures,
+                Threshold = threshold,
+                Reason = "the harness cannot slow the target's Redis and Postgres: name a command with --latency-command (run by /bin/sh with {dependency} = redis or postgres "
+                    + "and {ms} = the added milliseconds, 0 to restore; for example tc netem in the dependency's container) to run the drill",
+            };
+        }
+
         if (kind.Needs.HasFlag(GateNeeds.Capture) && request.CapturePath is null && !spec.Parameters.Names.Contains("capture"))
         {
             return request.TargetKind == Targets.TargetKind.Embedded

@@ -43,6 +43,9 @@ public sealed record RehearsalRequest
     /// <summary>What the drills can do to the target's Redis and Postgres; default nothing (drills that need it are then NotApplicable).</summary>
     public Harness.Engine.Targets.IDependencyControl? Dependencies { get; init; }
 
+    /// <summary>What the latency drill can do to slow the target's Redis and Postgres; default nothing (the drill is then NotApplicable).</summary>
+    public Harness.Engine.Targets.ILatencyControl? Latency { get; init; }
+
     /// <summary>Where gates keep artifacts (the report directory); default none.</summary>
     public string? ArtifactsDirectory { get; init; }
 

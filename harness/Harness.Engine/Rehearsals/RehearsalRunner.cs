@@ -131,6 +131,7 @@ public sealed class RehearsalRunner(GateKindRegistry registry, TimeProvider time
             Database = request.Database,
             Monitoring = request.Monitoring,
             Dependencies = request.Dependencies,
+            Latency = request.Latency,
             TargetKind = request.TargetKind,
             ArtifactsDirectory = request.ArtifactsDirectory,
             BaseDirectory = request.Plan.BaseDirectory ?? Directory.GetCurrentDirectory(),

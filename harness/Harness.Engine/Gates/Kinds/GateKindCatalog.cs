@@ -73,6 +73,7 @@ public static class GateKindCatalog
         needs.HasFlag(GateNeeds.Primary) ? "a primary deployment to compare with (`parameters.primary`)" : null,
         needs.HasFlag(GateNeeds.RedisControl) ? "control of the target's Redis (`--redis-container`; the embedded target's own)" : null,
         needs.HasFlag(GateNeeds.PostgresControl) ? "control of the target's Postgres (`--postgres-container`; the embedded target's own)" : null,
+        needs.HasFlag(GateNeeds.LatencyControl) ? "a way to slow the target's Redis and Postgres (`--latency-command`; the embedded target's own, in-process)" : null,
     }.Where(n => n is not null));
 
     private static string Unit(Plans.ThresholdUnit unit) => unit switch

@@ -35,4 +35,7 @@ public enum GateNeeds
 
     /// <summary>Control of the target's Postgres (<c>--postgres-container</c>; the embedded target's own container), to take it away in a drill.</summary>
     PostgresControl = 128,
+
+    /// <summary>A way to slow the target's Redis and Postgres calls (<c>--latency-command</c>; the embedded target's own, in-process), for the latency drill.</summary>
+    LatencyControl = 256,
 }
