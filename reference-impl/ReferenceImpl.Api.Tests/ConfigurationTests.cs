@@ -54,11 +54,29 @@ public sealed class ConfigurationTests
     [InlineData("STAGE_WEBHOOK_HMAC_KEY", "short")]
     [InlineData("STAGE_LOG_SAMPLE_RATE", "2")]
     [InlineData("STAGE_OPS_TOKEN", " ")]
+    [InlineData("STAGE_CHAOS_LATENCY_DIR", "/no/such/latency/directory")]
+    [InlineData("STAGE_CHAOS_LATENCY_DIR", " ")]
     public void Read_InvalidValue_NamesTheVariableInOneLine(string name, string value)
     {
         var e = Assert.Throws<ConfigurationException>(() => EnvironmentConfiguration.Read(new Hashtable { [name] = value }));
         Assert.StartsWith(name, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void Read_ChaosLatencyDirectory_ThatExists_IsTaken()
+    {
+        var directory = Directory.CreateTempSubdirectory("latency-config-");
+        try
+        {
+            var options = EnvironmentConfiguration.Read(new Hashtable { ["STAGE_CHAOS_LATENCY_DIR"] = directory.FullName });
+            Assert.Equal(directory.FullName, options.ChaosLatencyDirectory);
+            Assert.Null(EnvironmentConfiguration.Read(new Hashtable()).ChaosLatencyDirectory);
+        }
+        finally
+        {
+            directory.Delete();
+        }
     }
 
     [Fact]

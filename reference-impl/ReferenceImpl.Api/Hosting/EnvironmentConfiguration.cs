@@ -31,6 +31,7 @@ public static class EnvironmentConfiguration
         public const string Faults = "STAGE_FAULTS";
         public const string Sunset = "STAGE_SUNSET";
         public const string DocsUrl = "STAGE_DOCS_URL";
+        public const string ChaosLatencyDirectory = "STAGE_CHAOS_LATENCY_DIR";
     }
 
     /// <summary>Parses the variables; throws <see cref="ConfigurationException"/> on the first invalid one.</summary>
@@ -95,6 +96,7 @@ public static class EnvironmentConfiguration
             Sunset = ProfileVariables.Sunset(Get(Names.Sunset), Names.Sunset),
             DocsUrl = ProfileVariables.DocsUrl(Get(Names.DocsUrl), Names.DocsUrl),
             Faults = FaultSet.Parse(Get(Names.Faults), Names.Faults),
+            ChaosLatencyDirectory = LatencyDirectory(NonEmpty(Get(Names.ChaosLatencyDirectory), Names.ChaosLatencyDirectory)),
         };
     }
 
@@ -121,6 +123,12 @@ public static class EnvironmentConfiguration
             throw new ConfigurationException($"{Names.RedisUrl} is not a Redis configuration: {e.Message.Split('\n')[0]}");
         }
     }
+
+    /// <summary>An existing directory: the latency files are read from it for as long as the service runs, so a typo must stop start-up, not silently inject nothing.</summary>
+    public static string? LatencyDirectory(string? text) =>
+        text is null ? null
+        : Directory.Exists(text) ? Path.GetFullPath(text)
+        : throw new ConfigurationException($"{Names.ChaosLatencyDirectory}='{Printable(text)}' is not an existing directory");
 
     private static bool Bool(string? text, string name) => text?.Trim().ToLowerInvariant() switch
     {

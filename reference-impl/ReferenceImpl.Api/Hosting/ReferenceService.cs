@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Prometheus;
 using ReferenceImpl.Api.Allocations;
+using ReferenceImpl.Api.Chaos;
 using ReferenceImpl.Api.Deprecations;
 using ReferenceImpl.Api.DocumentStore;
 using ReferenceImpl.Api.Faults;
@@ -108,6 +109,18 @@ public static class ReferenceService
         services.AddFaults(options.Faults);
         services.AddSingleton<StageMetrics>();
         services.AddSingleton<ModeAuditLog>();
+        var latency = options.InjectedLatency ?? (options.ChaosLatencyDirectory is null ? null : new InjectedLatency(options.TimeProvider));
+        if (latency is not null)
+        {
+            services.AddSingleton(latency);
+        }
+
+        if (options.ChaosLatencyDirectory is { } latencyDirectory)
+        {
+            // A factory, so that the container disposes the watcher (and its timer) when the service stops.
+            services.AddSingleton(_ => new LatencyFiles(latencyDirectory, latency!, options.TimeProvider));
+        }
+
         var redis = options.RedisConfiguration is { } redisConfiguration ? ConnectRedis(redisConfiguration, options.Faults) : null;
         if (redis is not null)
         {
@@ -115,7 +128,7 @@ public static class ReferenceService
             services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => redis);
         }
 
-        services.AddSingleton(options.ModeStore ?? (redis is null ? new InMemoryModeStore() : new RedisModeStore(redis)));
+        services.AddSingleton(SlowStores.ModeStore(latency, options.ModeStore ?? (redis is null ? new InMemoryModeStore() : new RedisModeStore(redis))));
         services.AddSingleton(sp => new ModeProvider(sp.GetRequiredService<IModeStore>(), options.Modes.GlobalMode, options.TimeProvider,
             sp.GetRequiredService<StageMetrics>(), sp.GetRequiredService<ModeAuditLog>(), ModeStoreFaults.StoreTimeout(options.Faults)));
         services.AddSingleton(sp => new OffenderLog(sp.GetRequiredService<ILogger<OffenderLog>>(), options.TimeProvider, options.LogSampleRate, options.SamplingSeed));
@@ -124,19 +137,19 @@ public static class ReferenceService
         {
             var dataSource = Npgsql.NpgsqlDataSource.Create(database);
             services.AddSingleton(_ => dataSource);
-            services.AddSingleton<IFundDirectory>(new PostgresFundDirectory(dataSource));
-            services.AddSingleton(StoreFaults.Store<Strategy>(options.Faults, new PostgresStrategyStore(dataSource), options.TimeProvider));
-            services.AddSingleton(StoreFaults.Store<Allocation>(options.Faults, new PostgresAllocationStore(dataSource), options.TimeProvider));
+            services.AddSingleton(SlowStores.FundDirectory(latency, new PostgresFundDirectory(dataSource)));
+            services.AddSingleton(StoreFaults.Store(options.Faults, SlowStores.DocumentStore<Strategy>(latency, new PostgresStrategyStore(dataSource)), options.TimeProvider));
+            services.AddSingleton(StoreFaults.Store(options.Faults, SlowStores.DocumentStore<Allocation>(latency, new PostgresAllocationStore(dataSource)), options.TimeProvider));
         }
         else
         {
-            services.AddSingleton(options.FundDirectory ?? FundCatalog.Demo());
-            services.AddSingleton(StoreFaults.Store<Strategy>(options.Faults, new InMemoryDocumentStore<Strategy>(), options.TimeProvider));
-            services.AddSingleton(StoreFaults.Store<Allocation>(options.Faults, new InMemoryDocumentStore<Allocation>(), options.TimeProvider));
+            services.AddSingleton(SlowStores.FundDirectory(latency, options.FundDirectory ?? FundCatalog.Demo()));
+            services.AddSingleton(StoreFaults.Store(options.Faults, SlowStores.DocumentStore<Strategy>(latency, new InMemoryDocumentStore<Strategy>()), options.TimeProvider));
+            services.AddSingleton(StoreFaults.Store(options.Faults, SlowStores.DocumentStore<Allocation>(latency, new InMemoryDocumentStore<Allocation>()), options.TimeProvider));
         }
 
         services.AddSingleton<WebhookAuthenticator>();
-        services.AddSingleton(WebhookFaults.ReplayStore(options.Faults, redis is null ? new InMemoryReplayStore(options.TimeProvider) : new RedisReplayStore(redis)));
+        services.AddSingleton(WebhookFaults.ReplayStore(options.Faults, SlowStores.ReplayStore(latency, redis is null ? new InMemoryReplayStore(options.TimeProvider) : new RedisReplayStore(redis))));
 
         var app = builder.Build();
         app.UseMiddleware<RequestEnvelopeMiddleware>();
@@ -162,6 +175,7 @@ public static class ReferenceService
     {
         ArgumentNullException.ThrowIfNull(app);
         _ = app.Services.GetService<StackExchange.Redis.IConnectionMultiplexer>(); // created by the container, so disposed by it
+        _ = app.Services.GetService<LatencyFiles>(); // starts watching; disposed by the container
         if (app.Services.GetService<Npgsql.NpgsqlDataSource>() is { } dataSource)
         {
             await DatabaseBootstrap.InitializeAsync(dataSource, cancellationToken).ConfigureAwait(false);

@@ -59,6 +59,12 @@ public sealed record ServiceOptions
     /// <summary>Latency added to the mode store and database calls, for the harness's latency drill (<c>STAGE_CHAOS_LATENCY_DIR</c>); default none (nothing injected).</summary>
     public ReferenceImpl.Api.Chaos.InjectedLatency? InjectedLatency { get; init; }
 
+    /// <summary>
+    /// Directory whose files <c>redis</c> and <c>postgres</c> set the injected latency in milliseconds while the service runs,
+    /// read every 100 ms (<c>STAGE_CHAOS_LATENCY_DIR</c>; rehearsals only); default none. Drives <see cref="InjectedLatency"/> when set, else a new one.
+    /// </summary>
+    public string? ChaosLatencyDirectory { get; init; }
+
     /// <summary>The defaults.</summary>
     public static ServiceOptions Default { get; } = new();
 }
