@@ -162,7 +162,9 @@ public static class LatencyDrillJudgement
         evidence.Add(new Evidence("slow episodes (requests of at least the added latency), control / Redis slowed", "no more with Redis slowed than in the control",
             $"{controlEpisodes.Count} / {redisEpisodes.Count}", ""));
         evidence.Add(new Evidence("requests showing the Postgres latency", "at least one (else the control acted on nothing)", slowedPostgres.ToString(CultureInfo.InvariantCulture), ""));
-        evidence.Add(new Evidence("p99 of the slowed periods", threshold.Text, p99 is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p:0} ms") : "no answers", ""));
+        evidence.Add(new Evidence("p99 of the slowed periods", threshold.Text, p99 is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p:0} ms") : "no answers",
+            "slowest: " + string.Join("; ", seen.RedisPeriod.Concat(seen.PostgresPeriod).Where(r => r.AnsweredAt is not null).OrderByDescending(r => r.LatencyMilliseconds).Take(5)
+                .Select(r => string.Create(CultureInfo.InvariantCulture, $"#{r.Index} {r.Endpoint} sent {r.SentAt:0.###}s {r.LatencyMilliseconds:0} ms")))));
         var errors = seen.RedisErrors.Where(s => s.At >= seen.RedisSlowedAt && s.At <= seen.PostgresSlowedAt).ToList();
         evidence.Add(new Evidence("stage_mode_redis_errors_total while Redis was slowed (evidence only: a bounded store counts its timeouts)", "grows",
             seen.RedisErrorsProblem ?? (errors.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"{errors[^1].Value - errors[0].Value:0} more") : "not sampled"), ""));
