@@ -13,15 +13,21 @@ namespace Harness.Cli.Tests;
 public sealed class ReadinessGateTests
 {
     [Fact]
-    public async Task Shadow_CleanCapture_IsGo()
+    public async Task Shadow_CleanCapture_IsGo_WithTheChaosLiteDrillsOnTheEmbeddedTargetsOwnContainers()
     {
         using var run = new CliRun();
         var capture = run.Write("clean.jsonl", Capture(1000, unknownEvery: 0));
         var code = await run.RunAsync("--phase", "shadow", "--capture", capture, "--out", "out");
         Assert.True(code == ExitCodes.Go, run.Out + run.Error);
-        var gate = Gates(run)["would-reject-rate"];
-        Assert.Equal("Pass", gate.GetProperty("status").GetString());
-        Assert.Equal(1000, gate.GetProperty("sampleSize").GetInt32());
+        var gates = Gates(run);
+        Assert.Equal("Pass", gates["would-reject-rate"].GetProperty("status").GetString());
+        Assert.Equal(1000, gates["would-reject-rate"].GetProperty("sampleSize").GetInt32());
+        // --stores auto started Postgres and Redis for the embedded service because the drills need them.
+        Assert.Equal("Pass", gates["redis-outage-drill"].GetProperty("status").GetString());
+        Assert.Equal("Pass", gates["postgres-outage-drill"].GetProperty("status").GetString());
+        Assert.Contains(", 0 lost;", gates["postgres-outage-drill"].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.True(gates["latency-drill"].GetProperty("status").GetString() == "Pass", gates["latency-drill"].ToString());
+        Assert.Contains("the mode store's bound held", gates["latency-drill"].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +49,7 @@ public sealed class ReadinessGateTests
     {
         using var run = new CliRun();
         var capture = run.Write("dirty.jsonl", Capture(1000, unknownEvery: 20));
-        Assert.Equal(ExitCodes.NoGo, await run.RunAsync("--phase", "shadow", "--capture", capture, "--out", "out"));
+        Assert.Equal(ExitCodes.NoGo, await run.RunAsync("--phase", "shadow", "--capture", capture, "--stores", "memory", "--out", "out"));
         var gate = Gates(run)["would-reject-rate"];
         Assert.Equal("Fail", gate.GetProperty("status").GetString());
         Assert.Equal(0.05, gate.GetProperty("value").GetDouble(), 3);
@@ -54,7 +60,7 @@ public sealed class ReadinessGateTests
     {
         using var run = new CliRun();
         var capture = run.Write("small.jsonl", Capture(400, unknownEvery: 400));
-        Assert.Equal(ExitCodes.Hold, await run.RunAsync("--phase", "shadow", "--capture", capture, "--out", "out"));
+        Assert.Equal(ExitCodes.Hold, await run.RunAsync("--phase", "shadow", "--capture", capture, "--stores", "memory", "--out", "out"));
         Assert.Equal("Inconclusive", Gates(run)["would-reject-rate"].GetProperty("status").GetString());
     }
 
@@ -80,7 +86,7 @@ public sealed class ReadinessGateTests
     public async Task EmbeddedReferenceWithoutCapture_IsGo_WithReadinessNotApplicableAndSaidSo(string phase, string readinessGate)
     {
         using var run = new CliRun();
-        var code = await run.RunAsync("--phase", phase, "--out", "out");
+        var code = await run.RunAsync("--phase", phase, "--stores", "memory", "--out", "out");
         Assert.True(code == ExitCodes.Go, run.Out + run.Error);
         var gate = Gates(run)[readinessGate];
         Assert.Equal("NotApplicable", gate.GetProperty("status").GetString());
@@ -94,7 +100,7 @@ public sealed class ReadinessGateTests
     {
         using var run = new CliRun();
         var capture = run.Write("bad.jsonl", Capture(3, 0) + "{\"method\":\"DELETE\",\"path\":\"/x\"}\n");
-        Assert.Equal(ExitCodes.NoGo, await run.RunAsync("--phase", "shadow", "--capture", capture, "--out", "out"));
+        Assert.Equal(ExitCodes.NoGo, await run.RunAsync("--phase", "shadow", "--capture", capture, "--stores", "memory", "--out", "out"));
         Assert.Contains("line 4", Gates(run)["would-reject-rate"].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 

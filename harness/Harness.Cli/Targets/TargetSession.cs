@@ -92,10 +92,8 @@ public sealed class TargetSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(legacy);
         ArgumentNullException.ThrowIfNull(progress);
         var credentials = new TargetCredentials(Secret(), Secret(), Secret());
-        var injected = new ReferenceImpl.Api.Chaos.InjectedLatency();
         var options = ServiceOptions.Default with
         {
-            InjectedLatency = injected,
             Modes = configuration.ToModeSettings(),
             WebhookHmacKey = credentials.WebhookHmacKey,
             WebhookBearerToken = credentials.WebhookBearerToken,
@@ -104,7 +102,8 @@ public sealed class TargetSession : IAsyncDisposable
         if (!containers)
         {
             var service = await ReferenceService.StartAsync(options, cancellationToken).ConfigureAwait(false);
-            return new TargetSession(TargetKind.Embedded, service.BaseAddress, service, credentials, null, "memory", null, new InProcessLatency(injected, containers: false));
+            // No Redis or Postgres to slow: the latency drill is NotApplicable with --stores memory, as the outage drills are.
+            return new TargetSession(TargetKind.Embedded, service.BaseAddress, service, credentials, null, "memory");
         }
 
         var engine = await ContainerEngine.EnsureAsync(progress, cancellationToken).ConfigureAwait(false);
@@ -118,7 +117,8 @@ public sealed class TargetSession : IAsyncDisposable
             redis = RehearsalContainers.Redis(RehearsalContainers.FreePort());
             await Task.WhenAll(postgres.StartAsync(cancellationToken), redis.StartAsync(cancellationToken)).ConfigureAwait(false);
             var database = postgres.GetConnectionString();
-            var service = await ReferenceService.StartAsync(options with { DatabaseConnectionString = database, RedisConfiguration = redis.GetConnectionString() }, cancellationToken).ConfigureAwait(false);
+            var injected = new ReferenceImpl.Api.Chaos.InjectedLatency();
+            var service = await ReferenceService.StartAsync(options with { DatabaseConnectionString = database, RedisConfiguration = redis.GetConnectionString(), InjectedLatency = injected }, cancellationToken).ConfigureAwait(false);
             await progress.WriteLineAsync($"generating legacy data: {legacy.Companies:N0} companies, {legacy.Strategies:N0} strategies (seed {seed})").ConfigureAwait(false);
             await using (var dataSource = NpgsqlDataSource.Create(database))
             {
@@ -128,7 +128,7 @@ public sealed class TargetSession : IAsyncDisposable
 
             var dependencies = new DockerDependencies(new Dictionary<Dependency, string> { [Dependency.Redis] = redis.Id, [Dependency.Postgres] = postgres.Id });
             return new TargetSession(TargetKind.Embedded, service.BaseAddress, service, credentials, new TargetDatabase(database, MigrationTool(environment)),
-                $"Postgres {RehearsalContainers.PostgresImage}, Redis {RehearsalContainers.RedisImage}", dependencies, new InProcessLatency(injected, containers: true), postgres, redis, engine);
+                $"Postgres {RehearsalContainers.PostgresImage}, Redis {RehearsalContainers.RedisImage}", dependencies, new InProcessLatency(injected), postgres, redis, engine);
         }
         catch
         {

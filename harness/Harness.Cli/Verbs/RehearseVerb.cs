@@ -276,10 +276,11 @@ public static class RehearseVerb
     public static bool NeedsDatabase(Harness.Engine.Gates.GateKindRegistry registry, Phase phase) =>
         phase?.Gates.Any(g => registry?.Describe(g.Kind)?.Needs.HasFlag(Harness.Engine.Gates.Kinds.GateNeeds.Database) == true) ?? false;
 
-    /// <summary>True when the embedded target needs its real stores for the phase: a gate needs its database, or control of its Redis or Postgres (the drills).</summary>
+    /// <summary>True when the embedded target needs its real stores for the phase: a gate needs its database, or control of its Redis or Postgres, or to slow them (the drills).</summary>
     public static bool NeedsContainers(Harness.Engine.Gates.GateKindRegistry registry, Phase phase)
     {
-        const Harness.Engine.Gates.Kinds.GateNeeds stores = Harness.Engine.Gates.Kinds.GateNeeds.Database | Harness.Engine.Gates.Kinds.GateNeeds.RedisControl | Harness.Engine.Gates.Kinds.GateNeeds.PostgresControl;
+        const Harness.Engine.Gates.Kinds.GateNeeds stores = Harness.Engine.Gates.Kinds.GateNeeds.Database | Harness.Engine.Gates.Kinds.GateNeeds.RedisControl | Harness.Engine.Gates.Kinds.GateNeeds.PostgresControl
+            | Harness.Engine.Gates.Kinds.GateNeeds.LatencyControl;
         return phase?.Gates.Any(g => ((registry?.Describe(g.Kind)?.Needs ?? 0) & stores) != 0) ?? false;
     }
 

@@ -84,8 +84,10 @@ public static class NeedsCheck
                 Status = GateStatus.NotApplicable,
                 Measured = kind.Measures,
                 Threshold = threshold,
-                Reason = "the harness cannot slow the target's Redis and Postgres: name a command with --latency-command (run by /bin/sh with {dependency} = redis or postgres "
-                    + "and {ms} = the added milliseconds, 0 to restore; for example tc netem in the dependency's container) to run the drill",
+                Reason = request.TargetKind == Targets.TargetKind.Embedded
+                    ? "the embedded target runs without Redis and Postgres here (--stores memory): the drill needs its containers (--stores containers or auto)"
+                    : "the harness cannot slow the target's Redis and Postgres: name a command with --latency-command (run by /bin/sh with {dependency} = redis or postgres "
+                        + "and {ms} = the added milliseconds, 0 to restore; for example tc netem in the dependency's container) to run the drill",
             };
         }
 

@@ -56,7 +56,7 @@ public sealed class LatencyDrillGate : IGate
             var load = ledgerTraffic.RunAsync(traffic, _options.Rate, stopLoad.Token, cancellationToken);
             var redisErrors = new List<TimedValue>();
             var readiness = new List<TimedValue>();
-            var polling = RedisErrorPolling.PollAsync(context.Client, new ReadyPoller(http, baseAddress, clock, TimeSpan.FromSeconds(2)), clock, redisErrors, readiness, stopPolling.Token);
+            var polling = RedisErrorPolling.PollAsync(context.Client, new ReadyPoller(context.Client, clock, TimeSpan.FromSeconds(2)), clock, redisErrors, readiness, stopPolling.Token);
             double redisAt, postgresAt, restoredAt;
             try
             {

@@ -67,7 +67,7 @@ public sealed class PostgresOutageDrillGate : IGate
         var ledger = new AcknowledgedWrites();
         var clock = new DrillClock(TimeProvider.System);
         var traffic = new OutageLoad(http, baseAddress, clock, timeout, new CleanFailureReading(e => ReadBack(endpoints, e), ledger, timeout));
-        var ready = new ReadyPoller(http, baseAddress, clock, timeout);
+        var ready = new ReadyPoller(context.Client, clock, timeout);
         var times = new OutageTimes();
 
         using var stop = new CancellationTokenSource();

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
+using Flurl.Http;
 
 namespace Harness.Engine.Gates.Drills;
 
-/// <summary><c>GET /readyz</c> of the target, one poll at a time or polled through a drill's window, each poll bounded by <c>timeout</c>.</summary>
-internal sealed class ReadyPoller(HttpMessageInvoker http, Uri baseAddress, DrillClock clock, TimeSpan timeout)
+/// <summary>
+/// <c>GET /readyz</c> of the target through the harness's client of the non-hot paths (a probe, not load),
+/// one poll at a time or polled through a drill's window, each poll bounded by <c>timeout</c>.
+/// </summary>
+internal sealed class ReadyPoller(IFlurlClient client, DrillClock clock, TimeSpan timeout)
 {
     private readonly ConcurrentQueue<ReadyPoll> _polls = new();
-    private readonly Uri _uri = new(baseAddress, "readyz");
 
     /// <summary>Every poll of <see cref="RunAsync"/> so far, in order.</summary>
     public IReadOnlyList<ReadyPoll> Polls => [.. _polls];
@@ -16,19 +19,15 @@ internal sealed class ReadyPoller(HttpMessageInvoker http, Uri baseAddress, Dril
     {
         var sentAt = clock.Seconds;
         int? status = null;
-        using (var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        try
         {
-            bound.CancelAfter(timeout);
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, _uri);
-                using var response = await http.SendAsync(request, bound.Token).ConfigureAwait(false);
-                status = (int)response.StatusCode;
-            }
-            catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                // No answer in time: not ready.
-            }
+            using var response = await client.Request("readyz").AllowAnyHttpStatus().WithTimeout(timeout)
+                .GetAsync(HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            status = response.StatusCode;
+        }
+        catch (FlurlHttpException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // No answer in time (FlurlHttpTimeoutException) or no connection: not ready.
         }
 
         return new ReadyPoll(sentAt, clock.Seconds, status);

@@ -71,7 +71,7 @@ public sealed class RedisOutageDrillGate : IGate
         var webhook = new AlertWebhook(context.Client);
         var serverTime = webhookNote is null ? await webhook.ServerTimeAsync(cancellationToken).ConfigureAwait(false) : null;
 
-        // The load and /readyz go through the target client's HttpClient, as the harness's Flurl client does (same handler, timeout and headers).
+        // The load goes through the target client's HttpClient (a hot path: same handler, timeout and headers as the Flurl client); /readyz through the Flurl client (a probe).
         var baseAddress = context.Http.BaseAddress ?? throw new InvalidOperationException("the target client has no base address");
         using var http = new HttpMessageInvoker(new ThroughClientHandler(context.Http));
         var clock = new DrillClock(TimeProvider.System);
@@ -85,7 +85,7 @@ public sealed class RedisOutageDrillGate : IGate
             var load = ledgerTraffic.RunAsync(traffic, _options.Rate, stopLoad.Token, cancellationToken);
             var redisErrors = new List<TimedValue>();
             var readiness = new List<TimedValue>();
-            var ready = new ReadyPoller(http, baseAddress, clock, TimeSpan.FromSeconds(2));
+            var ready = new ReadyPoller(context.Client, clock, TimeSpan.FromSeconds(2));
             var polling = RedisErrorPolling.PollAsync(context.Client, ready, clock, redisErrors, readiness, stopPolling.Token);
 
             int? webhookStatus = null;
