@@ -81,7 +81,8 @@ public static class ContainerDatabases
             throw new ArgumentException($"'{name}' is not a plain lower-case identifier", nameof(name));
         }
 
-        await using (var connection = new Npgsql.NpgsqlConnection(container.GetConnectionString()))
+        // Unpooled: a pooled admin connection is dead after a drill stopped and started the container, and the pool would hand it out.
+        await using (var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(container.GetConnectionString()) { Pooling = false }.ConnectionString))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", connection);

@@ -21,8 +21,10 @@ public sealed class ContainerStores : IAsyncLifetime
     // Redis has 16 logical databases by default; the tests of a collection run one at a time.
     private const int RedisDatabases = 16;
 
-    private readonly PostgreSqlContainer _postgres = RehearsalContainers.Postgres("acceptance");
-    private readonly RedisContainer _redis = RehearsalContainers.Redis();
+    // Fixed host ports: the shadow phase's drills stop and start these containers, and a restarted
+    // container must come back where the services were told to find it.
+    private readonly PostgreSqlContainer _postgres = RehearsalContainers.Postgres("acceptance", RehearsalContainers.FreePort());
+    private readonly RedisContainer _redis = RehearsalContainers.Redis(RehearsalContainers.FreePort());
     private int _databases;
 
     public Task InitializeAsync() => Task.WhenAll(_postgres.StartAsync(), _redis.StartAsync());
@@ -32,6 +34,9 @@ public sealed class ContainerStores : IAsyncLifetime
         await _postgres.DisposeAsync();
         await _redis.DisposeAsync();
     }
+
+    /// <summary>The arguments that let the harness's drills act on these containers.</summary>
+    public string[] DrillArguments => ["--postgres-container", _postgres.Id, "--redis-container", _redis.Id];
 
     /// <summary>A fresh Postgres database and an empty Redis logical database for one service.</summary>
     public async Task<ServiceStores> NewAsync(CancellationToken cancellationToken)

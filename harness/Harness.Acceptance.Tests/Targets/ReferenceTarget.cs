@@ -8,7 +8,7 @@ namespace Harness.Acceptance.Tests.Targets;
 /// <summary>
 /// The reference service started in-process as a team's service would be deployed for a phase: in a
 /// profile, in exactly the phase's configuration, with webhook and ops secrets, optionally with faults
-/// and on real stores. The harness only ever sees its URL.
+/// and on real stores, and optionally slowable from outside (<c>STAGE_CHAOS_LATENCY_DIR</c>) for the latency drill. The harness only ever sees its URL.
 /// </summary>
 public sealed class ReferenceTarget : IAsyncDisposable
 {
@@ -27,7 +27,7 @@ public sealed class ReferenceTarget : IAsyncDisposable
     public DrillCredentials Credentials { get; }
 
     public static async Task<ReferenceTarget> StartAsync(
-        ServiceProfile profile, PhaseConfiguration configuration, FaultSet faults, ServiceStores? stores, CancellationToken cancellationToken)
+        ServiceProfile profile, PhaseConfiguration configuration, FaultSet faults, ServiceStores? stores, CancellationToken cancellationToken, string? chaosLatencyDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var credentials = DrillCredentials.Fresh();
@@ -41,6 +41,7 @@ public sealed class ReferenceTarget : IAsyncDisposable
             OpsToken = credentials.OpsToken,
             DatabaseConnectionString = stores?.Database,
             RedisConfiguration = stores?.Redis,
+            ChaosLatencyDirectory = chaosLatencyDirectory,
         };
         return new ReferenceTarget(await ReferenceService.StartAsync(options, cancellationToken), credentials);
     }

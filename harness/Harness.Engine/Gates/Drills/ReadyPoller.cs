@@ -25,9 +25,15 @@ internal sealed class ReadyPoller(IFlurlClient client, DrillClock clock, TimeSpa
                 .GetAsync(HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             status = response.StatusCode;
         }
-        catch (FlurlHttpException) when (!cancellationToken.IsCancellationRequested)
+        catch (FlurlHttpException e)
         {
-            // No answer in time (FlurlHttpTimeoutException) or no connection: not ready.
+            // Flurl reports a cancelled call as a failed one: the caller's cancellation stays a cancellation.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("the /readyz poll was stopped", e, cancellationToken);
+            }
+
+            // Otherwise no answer in time (FlurlHttpTimeoutException) or no connection: not ready.
         }
 
         return new ReadyPoll(sentAt, clock.Seconds, status);
