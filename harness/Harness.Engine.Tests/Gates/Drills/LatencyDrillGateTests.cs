@@ -67,7 +67,11 @@ public sealed class LatencyDrillGateTests
         var result = LatencyDrillJudgement.Judge(Seen(redisHeld: 100), Options, Budget);
         Assert.True(result.Status == GateStatus.Pass, result.Reason);
         Assert.Contains("bound held", result.Reason, StringComparison.Ordinal);
-        Assert.Single(result.Charts);
+        // 52 s in 2 s bins, the periods marked where they start; 20 requests/s throughout.
+        var chart = Assert.Single(result.Charts);
+        Assert.Equal(26, chart.Categories.Count);
+        Assert.Equal(["20s Redis slowed", "40s Postgres slowed", "50s restored"], chart.Categories.Where(c => c.Contains(' ', StringComparison.Ordinal)));
+        Assert.All(chart.Series[0].Values, v => Assert.Equal(20, v));
     }
 
     [Fact]
