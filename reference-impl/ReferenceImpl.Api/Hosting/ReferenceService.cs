@@ -135,7 +135,7 @@ public static class ReferenceService
         services.AddSingleton<StageValidator>();
         if (options.DatabaseConnectionString is { } database)
         {
-            var dataSource = Npgsql.NpgsqlDataSource.Create(database);
+            var dataSource = Npgsql.NpgsqlDataSource.Create(DatabaseBounds.Apply(database));
             services.AddSingleton(_ => dataSource);
             services.AddSingleton(SlowStores.FundDirectory(latency, new PostgresFundDirectory(dataSource)));
             services.AddSingleton(StoreFaults.Store(options.Faults, SlowStores.DocumentStore<Strategy>(latency, new PostgresStrategyStore(dataSource)), options.TimeProvider));
