@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Harness.Engine.Targets;
 
@@ -37,30 +36,11 @@ public sealed class CommandLatency : ILatencyControl
     public async Task SetAsync(Dependency dependency, TimeSpan added, CancellationToken cancellationToken)
     {
         var command = Command(dependency, ((long)Math.Round(added.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture));
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CommandTimeout);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"--latency-command could not be started: {command}");
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"--latency-command did not finish within {CommandTimeout.TotalSeconds:0} s: {command}");
-        }
-
-        _ = await stdout.ConfigureAwait(false);
-        var error = await stderr.ConfigureAwait(false);
-        if (process.ExitCode != 0)
+        var (code, _, error) = await CommandProcess.RunAsync("/bin/sh", CommandTimeout, cancellationToken, "-c", command).ConfigureAwait(false);
+        if (code != 0)
         {
             var last = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
-            throw new InvalidOperationException($"--latency-command exited {process.ExitCode}: {command}{(last.Length > 0 ? ": " + last : "")}");
+            throw new InvalidOperationException($"--latency-command exited {code}: {command}{(last.Length > 0 ? ": " + last : "")}");
         }
     }
 

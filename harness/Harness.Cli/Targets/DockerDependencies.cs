@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Harness.Engine.Targets;
 
@@ -76,45 +75,7 @@ public sealed class DockerDependencies : IDependencyControl
     }
 
     private static Task<(int Code, string Stdout, string Stderr)> DockerAsync(CancellationToken cancellationToken, params string[] arguments) =>
-        ProcessAsync("docker", cancellationToken, arguments);
-
-    private static async Task<(int Code, string Stdout, string Stderr)> ProcessAsync(string file, CancellationToken cancellationToken, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CommandTimeout);
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{file} could not be started");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"{file} could not be started: {e.Message}", e);
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish within {CommandTimeout.TotalSeconds:0} s");
-            }
-
-            return (process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
-        }
-    }
+        CommandProcess.RunAsync("docker", CommandTimeout, cancellationToken, arguments);
 
     private static string LastLine(string stderr, int code) =>
         stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? $"exit {code}";
